@@ -1,0 +1,101 @@
+"""gtbparse: the *Global Taiwan Brief*, from its text rendition to typed, traceable data.
+
+>>> import gtbparse
+>>> issue = gtbparse.parse_file("seeds/000_109018197d74fce2.txt")  # doctest: +SKIP
+>>> issue.articles[0].title  # doctest: +SKIP
+'Fortnightly Review'
+"""
+
+from __future__ import annotations
+
+import os
+
+from ._pipeline import explain
+from ._version import __version__
+from .errors import ParseError
+from .layout import LAYOUTS, Layout, get_layout
+from .model import (
+    Article,
+    Author,
+    Citation,
+    CitationKind,
+    ContentsEntry,
+    Diagnostic,
+    Edit,
+    Emphasis,
+    Explained,
+    Footnote,
+    FootnoteRef,
+    Furniture,
+    Gloss,
+    Issue,
+    Link,
+    Masthead,
+    Paragraph,
+    ParagraphKind,
+    Script,
+    Section,
+    Severity,
+    Unplaced,
+)
+from .serialize import SCHEMA, from_dict, to_dict
+
+__all__ = [
+    "LAYOUTS",
+    "SCHEMA",
+    "Article",
+    "Author",
+    "Citation",
+    "CitationKind",
+    "ContentsEntry",
+    "Diagnostic",
+    "Edit",
+    "Emphasis",
+    "Explained",
+    "Footnote",
+    "FootnoteRef",
+    "Furniture",
+    "Gloss",
+    "Issue",
+    "Layout",
+    "Link",
+    "Masthead",
+    "Paragraph",
+    "ParagraphKind",
+    "ParseError",
+    "Script",
+    "Section",
+    "Severity",
+    "Unplaced",
+    "__version__",
+    "from_dict",
+    "get_layout",
+    "parse",
+    "parse_and_explain",
+    "parse_file",
+    "to_dict",
+]
+
+
+def parse(text: str, *, source_name: str | None = None, layout: Layout | str | None = None) -> Issue:
+    """Parse the text rendition of an issue into an :class:`Issue`.
+
+    Raises :class:`ParseError` (naming line and column) only when no issue can be
+    built: empty input, binary data, or text with no article in it.
+    """
+    return explain(text, source_name=source_name, layout=layout).issue
+
+
+def parse_and_explain(text: str, *, source_name: str | None = None, layout: Layout | str | None = None) -> Explained:
+    """Parse ``text`` and say how.
+
+    Returns an :class:`Explained`: the issue, the edits applied, the diagnostics and any unplaced text.
+    """
+    return explain(text, source_name=source_name, layout=layout)
+
+
+def parse_file(path: str | os.PathLike[str], *, layout: Layout | str | None = None) -> Issue:
+    """Read a UTF-8 text rendition from ``path`` and parse it; ``source_name`` is the file's name."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    return parse(text, source_name=os.path.basename(os.fspath(path)), layout=layout)

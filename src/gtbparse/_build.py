@@ -1,0 +1,351 @@
+"""Stage 6: typed objects from the segmented issue — inline markup, glosses and citations resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._citations import parse_citation
+from ._furniture import Deflowed, IssueFacts, read_masthead
+from ._glosses import find_glosses
+from ._inline import Inline, parse_inline
+from ._repair import Joined, Role, looks_like_heading
+from ._segment import RawArticle, RawUnit, Segmented, is_heading, split_names
+from ._text import Block, OffsetMap, TextBuilder
+from .errors import line_and_column
+from .layout import Layout
+from .model import (
+    Article,
+    Author,
+    ContentsEntry,
+    Diagnostic,
+    Edit,
+    Footnote,
+    Gloss,
+    Issue,
+    Masthead,
+    Paragraph,
+    ParagraphKind,
+    Section,
+    Severity,
+    Span,
+)
+
+_CONTENTS_MAX_WORDS = 25
+_NICKNAME = regex.compile(r"[“\"‘'](?P<nickname>[^”\"’'\s][^”\"’']{0,40})[”\"’']")
+_OPENING_QUOTE = ("“", '"', "‘", "'")
+_CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
+_COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
+
+
+@attrs.define
+class _Context:
+    """What the build stage collects besides the objects: edits, diagnostics and the blocks it used."""
+
+    source: str
+    layout: Layout
+    edits: list[Edit] = attrs.Factory(list)
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    used: set[int] = attrs.Factory(set)
+
+    def diagnose(self, code: str, severity: Severity, message: str, span: Span) -> None:
+        line, column = line_and_column(self.source, span[0])
+        self.diagnostics.append(Diagnostic(code, severity, message, span, line, column))
+
+    def use(self, *blocks: Block) -> None:
+        self.used.update(block.start for block in blocks)
+
+    def inline(self, raw: str, mapping: OffsetMap) -> Inline:
+        result = parse_inline(raw, mapping)
+        self.edits.extend(result.edits)
+        return result
+
+
+def build_issue(
+    source: str,
+    deflowed: Deflowed,
+    segmented: Segmented,
+    layout: Layout,
+    source_name: str | None,
+) -> tuple[Issue, tuple[Edit, ...], tuple[Diagnostic, ...], tuple[Block, ...]]:
+    """Build the :class:`Issue`; also return the inline edits, the diagnostics and the blocks left unused."""
+    context = _Context(source, layout)
+    masthead: Masthead | None = None
+    facts = IssueFacts()
+    if deflowed.sidebars:
+        masthead, facts = read_masthead(deflowed.sidebars[0], layout)
+        for sidebar in deflowed.sidebars[1:]:
+            again, _ = read_masthead(sidebar, layout)
+            if again.editors != masthead.editors:
+                context.diagnose(
+                    "masthead-differs",
+                    Severity.WARNING,
+                    "a later masthead sidebar lists other editors than the first; the first is kept",
+                    again.span,
+                )
+    else:
+        context.diagnose("masthead-missing", Severity.INFO, "no masthead sidebar found", (0, 0))
+    articles = tuple(_article(raw, context) for raw in segmented.articles)
+    contents = _contents(segmented.contents, articles, context)
+    unused = tuple(block for block in deflowed.flow if block.start not in context.used)
+    for block in unused:
+        context.diagnose(
+            "unplaced-text", Severity.WARNING, "text that fits no part of the issue", (block.start, block.end)
+        )
+    issue = Issue(
+        volume=facts.volume,
+        number=facts.number,
+        year=facts.year,
+        month=facts.month,
+        url=facts.url,
+        publisher=facts.publisher,
+        masthead=masthead,
+        contents=contents,
+        articles=articles,
+        source_name=source_name,
+        layout=layout.name,
+        span=(0, len(source)),
+    )
+    return issue, tuple(context.edits), tuple(context.diagnostics), unused
+
+
+def _block_inline(block: Block, context: _Context, skip: int = 0) -> Inline:
+    builder = TextBuilder()
+    for index, line in enumerate(block.lines):
+        if index:
+            builder.copy("\n", block.lines[index - 1].end)
+        builder.copy(line.text, line.start)
+    raw, mapping = builder.build()
+    if skip:
+        raw, mapping = _tail(raw, mapping, skip)
+    return context.inline(raw, mapping)
+
+
+def _tail(raw: str, mapping: OffsetMap, offset: int) -> tuple[str, OffsetMap]:
+    builder = TextBuilder()
+    builder.copy_mapped(raw, mapping, offset, len(raw))
+    return builder.build()
+
+
+def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Context) -> tuple[ContentsEntry, ...]:
+    """Read the table of contents: titles, each followed by its author line."""
+    titles = {_normal(article.title) for article in articles}
+    entries: list[tuple[Block, list[Block]]] = []
+    for block in blocks:
+        text = _normal(block.text)
+        is_known_title = text in titles
+        if not is_known_title and (not block.is_single_line or len(text.split()) > _CONTENTS_MAX_WORDS):
+            continue  # left unused: reported as unplaced
+        if is_known_title or not entries or entries[-1][1]:
+            entries.append((block, []))
+        else:
+            entries[-1][1].append(block)
+    result: list[ContentsEntry] = []
+    for title_block, author_blocks in entries:
+        context.use(title_block, *author_blocks)
+        authors = tuple(name for block in author_blocks for name in split_names(_block_inline(block, context).text))
+        end = author_blocks[-1].end if author_blocks else title_block.end
+        result.append(ContentsEntry(_block_inline(title_block, context).text, authors, span=(title_block.start, end)))
+    return tuple(result)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _article(raw: RawArticle, context: _Context) -> Article:
+    layout = context.layout
+    title = ""
+    start = raw.byline.start
+    if raw.title is not None:
+        title = _block_inline(raw.title, context).text
+        start = raw.title.start
+        context.use(raw.title)
+    else:
+        context.diagnose("title-missing", Severity.WARNING, "a byline with no title before it", _span(raw.byline))
+    context.use(raw.byline, *raw.bios)
+    names = layout.byline.match(raw.byline.lines[0].text)
+    skip = names.start("names") if names else 0
+    byline_text = _block_inline(raw.byline, context, skip).text
+    authors = tuple(_author(name, raw, context) for name in split_names(byline_text))
+    multi = len(raw.units) > 1 or _normal(title) in layout.multi_item_titles
+    units = tuple(_unit(unit, context, titled=multi) for unit in raw.units)
+    end = max([raw.byline.end, *(block.end for block in raw.bios), *(_unit_end(unit) for unit in raw.units)])
+    if multi:
+        return Article(title=title, authors=authors, items=units, span=(start, end))
+    only = units[0]
+    return attrs.evolve(only, title=title, authors=authors, span=(start, end))
+
+
+def _unit_end(unit: RawUnit) -> int:
+    ends = [block.span[1] for block in (*unit.body, *unit.footnotes)]
+    if unit.main_point:
+        ends.append(unit.main_point.span[1])
+    return max(ends, default=0)
+
+
+def _author(name: str, raw: RawArticle, context: _Context) -> Author:
+    honorific_match = context.layout.honorifics.match(name)
+    honorific = honorific_match.group("honorific").strip() if honorific_match else None
+    plain = name[honorific_match.end() :] if honorific_match else name
+    nickname_match = _NICKNAME.search(plain)
+    nickname = nickname_match.group("nickname") if nickname_match else None
+    plain = _normal(_NICKNAME.sub("", plain)) if nickname_match else plain
+    keys = [key for key in (name, plain, plain.split()[-1] if plain.split() else "") if key]
+    bio_block = next((block for block in raw.bios if any(block.text.startswith(key) for key in keys)), None)
+    if bio_block is None:
+        bio_block = next((block for block in raw.bios if plain in block.text), None)
+    bio = _block_inline(bio_block, context).text if bio_block else None
+    if bio is None:
+        context.diagnose("bio-missing", Severity.INFO, f"no bio found for {name}", _span(raw.byline))
+    span = _span(bio_block) if bio_block else _span(raw.byline)
+    return Author(name=name, bio=bio, honorific=honorific or None, nickname=nickname, span=span)
+
+
+def _span(block: Block) -> Span:
+    return (block.start, block.end)
+
+
+def _unit(unit: RawUnit, context: _Context, *, titled: bool) -> Article:
+    layout = context.layout
+    body = list(unit.body)
+    for block in (*body, *unit.footnotes):
+        context.use(*block.blocks)
+    if unit.main_point:
+        context.use(*unit.main_point.blocks)
+    title = ""
+    if titled and body and looks_like_heading(body[0].raw, layout) and len(body[0].blocks) == 1:
+        title = context.inline(body[0].raw, body[0].mapping).text
+        body = body[1:]
+    elif titled:
+        context.diagnose(
+            "item-title-missing",
+            Severity.WARNING,
+            "an item with no title",
+            unit.body[0].span if unit.body else (0, 0),
+        )
+    sections = _sections(body, context)
+    main_point = None
+    if unit.main_point:
+        found = layout.main_point.match(unit.main_point.raw)
+        raw, mapping = _tail(unit.main_point.raw, unit.main_point.mapping, found.end() if found else 0)
+        main_point = _paragraph(raw, mapping, unit.main_point.span, ParagraphKind.BODY, context)
+    footnotes = tuple(_footnote(block, context) for block in unit.footnotes)
+    start = min([block.span[0] for block in unit.body] or [0])
+    article = Article(
+        title=title,
+        sections=sections,
+        main_point=main_point,
+        footnotes=footnotes,
+        span=(start, _unit_end(unit)),
+    )
+    _check_footnotes(article, context)
+    return article
+
+
+def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: str | None = None
+    heading_start: int | None = None
+    paragraphs: list[Paragraph] = []
+    previous_raw = ""
+
+    def close() -> None:
+        if heading is not None or paragraphs:
+            start = heading_start if heading_start is not None else paragraphs[0].span[0]
+            end = paragraphs[-1].span[1] if paragraphs else start
+            sections.append(Section(heading, tuple(paragraphs), span=(start, end)))
+
+    for index, block in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        if is_heading(block, following, context.layout):
+            close()
+            heading = context.inline(block.raw, block.mapping).text
+            heading_start = block.span[0]
+            paragraphs = []
+            previous_raw = ""
+            continue
+        kind = ParagraphKind.BODY
+        if block.role is Role.CAPTION:
+            kind = ParagraphKind.CAPTION
+        elif _is_blockquote(block.raw, previous_raw):
+            kind = ParagraphKind.BLOCKQUOTE
+        paragraphs.append(_paragraph(block.raw, block.mapping, block.span, kind, context))
+        previous_raw = block.raw
+    close()
+    return tuple(sections)
+
+
+def _is_blockquote(raw: str, previous_raw: str) -> bool:
+    """A quotation set off as its own paragraph after one that introduces it with a colon."""
+    return (
+        raw.startswith(_OPENING_QUOTE)
+        and _CLOSING_QUOTE.search(raw) is not None
+        and _COLON_END.search(previous_raw) is not None
+    )
+
+
+def _paragraph(raw: str, mapping: OffsetMap, span: Span, kind: ParagraphKind, context: _Context) -> Paragraph:
+    inline = context.inline(raw, mapping)
+    return Paragraph(
+        text=inline.text,
+        kind=kind,
+        links=inline.links,
+        emphasis=inline.emphasis,
+        footnote_refs=inline.footnote_refs,
+        glosses=_glosses(inline),
+        span=span,
+    )
+
+
+def _glosses(inline: Inline) -> tuple[Gloss, ...]:
+    return tuple(attrs.evolve(gloss, span=inline.span(*gloss.at)) for gloss in find_glosses(inline.text, inline.links))
+
+
+def _footnote(block: Joined, context: _Context) -> Footnote:
+    found = context.layout.footnote_start.match(block.raw)
+    number = int(found.group("number")) if found else 0
+    raw, mapping = _tail(block.raw, block.mapping, found.end() if found else 0)
+    inline = context.inline(raw, mapping)
+    return Footnote(
+        number=number,
+        text=inline.text,
+        links=inline.links,
+        emphasis=inline.emphasis,
+        glosses=_glosses(inline),
+        citation=parse_citation(inline.text, inline.emphasis),
+        span=block.span,
+    )
+
+
+def _check_footnotes(unit: Article, context: _Context) -> None:
+    marks = {ref.number: ref for paragraph in unit.paragraphs() for ref in paragraph.footnote_refs}
+    notes = {note.number: note for note in unit.footnotes}
+    for number, ref in marks.items():
+        if number not in notes:
+            context.diagnose(
+                "footnote-mark-unresolved",
+                Severity.WARNING,
+                f"footnote mark [{number}] has no footnote",
+                ref.span,
+            )
+    for number, note in notes.items():
+        if number not in marks:
+            context.diagnose(
+                "footnote-unreferenced",
+                Severity.INFO,
+                f"footnote {number} has no mark in the text",
+                note.span,
+            )
+    expected = 1
+    for note in unit.footnotes:
+        if note.number != expected:
+            context.diagnose(
+                "footnote-numbering",
+                Severity.WARNING,
+                f"footnote {note.number} where {expected} was expected",
+                note.span,
+            )
+        expected = note.number + 1

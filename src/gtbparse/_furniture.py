@@ -1,0 +1,161 @@
+"""Stage 2: take page furniture (the masthead sidebar, page numbers, running heads) out of the flow.
+
+The sidebar is read for the facts it carries (editors, address, the issue URL …)
+before it is removed; every removal is kept as a :class:`~gtbparse.model.Furniture`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._text import Block
+from .layout import Layout
+from .model import Furniture, Masthead
+
+
+@attrs.frozen
+class IssueFacts:
+    """What the masthead says about the issue itself."""
+
+    volume: int | None = None
+    number: int | None = None
+    year: int | None = None
+    month: int | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@attrs.frozen
+class Deflowed:
+    """The blocks left in the reading flow and the furniture taken out of it.
+
+    ``furniture_before[i]`` is true when furniture stood between ``flow[i-1]`` and ``flow[i]``.
+    """
+
+    flow: tuple[Block, ...]
+    furniture_before: tuple[bool, ...]
+    furniture: tuple[Furniture, ...]
+    sidebars: tuple[tuple[Block, ...], ...]
+
+
+def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
+    """Split ``blocks`` into the reading flow and the furniture dropped into it."""
+    flow: list[Block] = []
+    before: list[bool] = []
+    furniture: list[Furniture] = []
+    sidebars: list[tuple[Block, ...]] = []
+    pending = False
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = _sidebar_end(blocks, index, layout)
+        if end is not None:
+            sidebar = blocks[index : end + 1]
+            sidebars.append(sidebar)
+            furniture.append(Furniture("masthead", _joined_text(sidebar), (block.start, sidebar[-1].end)))
+            pending = True
+            index = end + 1
+            continue
+        kind = _page_furniture_kind(block, layout)
+        if kind is not None:
+            furniture.append(Furniture(kind, block.text, (block.start, block.end)))
+            pending = True
+        else:
+            flow.append(block)
+            before.append(pending)
+            pending = False
+        index += 1
+    return Deflowed(tuple(flow), tuple(before), tuple(furniture), tuple(sidebars))
+
+
+def _joined_text(blocks: tuple[Block, ...]) -> str:
+    return "\n\n".join(block.text for block in blocks)
+
+
+def _sidebar_end(blocks: tuple[Block, ...], index: int, layout: Layout) -> int | None:
+    """The index of the sidebar's last block if a sidebar starts at ``index``."""
+    first = blocks[index]
+    starts = layout.sidebar_start.search(first.text) is not None or (
+        _is_role(first, layout)
+        and index + 2 < len(blocks)
+        and _is_role(blocks[index + 2], layout)
+        and not _is_role(blocks[index + 1], layout)
+    )
+    if not starts:
+        return None
+    limit = min(len(blocks), index + layout.sidebar_max_blocks)
+    for end in range(index, limit):
+        if layout.sidebar_end.search(blocks[end].text):
+            return end
+    return None
+
+
+def _is_role(block: Block, layout: Layout) -> bool:
+    return block.is_single_line and layout.editor_role.match(block.text) is not None
+
+
+def _page_furniture_kind(block: Block, layout: Layout) -> str | None:
+    if not block.is_single_line:
+        return None
+    for kind, pattern in layout.page_furniture:
+        if pattern.match(block.text):
+            return kind
+    return None
+
+
+def read_masthead(sidebar: tuple[Block, ...], layout: Layout) -> tuple[Masthead, IssueFacts]:
+    """Read the editors, contact details and issue facts out of one masthead sidebar."""
+    editors: list[tuple[str, str]] = []
+    url = email = subscribe_url = copyright_line = publisher = None
+    year = None
+    email_block: Block | None = None
+    for index, block in enumerate(sidebar):
+        text = block.text
+        if _is_role(block, layout) and index + 1 < len(sidebar):
+            following = sidebar[index + 1]
+            if not _is_role(following, layout) and following.is_single_line:
+                editors.append((text, following.text))
+        if url is None and (found := layout.web_source.search(text)):
+            url = found.group("url")
+        if subscribe_url is None and "subscribe" in text.lower():
+            found = layout.subscribe.search(text)
+            if found is None and index + 1 < len(sidebar):
+                found = layout.subscribe.search("subscribe " + sidebar[index + 1].text)
+            if found:
+                subscribe_url = found.group("url")
+        if email is None and (found := layout.email.search(text)):
+            email = found.group()
+            email_block = block
+        if copyright_line is None and (found := layout.copyright.match(text)):
+            copyright_line = text
+            publisher = found.group("holder")
+            year = int(found.group("year"))
+    facts = IssueFacts(url=url, publisher=publisher, year=year)
+    if url and (found := layout.issue_url.search(url)):
+        facts = IssueFacts(
+            volume=int(found.group("volume")),
+            number=int(found.group("number")),
+            year=int(found.group("year")),
+            month=int(found.group("month")),
+            url=url,
+            publisher=publisher,
+        )
+    address = _address(email_block, email, publisher) if email_block else None
+    masthead = Masthead(
+        editors=tuple(editors),
+        address=address,
+        email=email,
+        subscribe_url=subscribe_url,
+        copyright=copyright_line,
+        span=(sidebar[0].start, sidebar[-1].end),
+    )
+    return masthead, facts
+
+
+def _address(block: Block, email: str | None, publisher: str | None) -> str | None:
+    lines = [
+        line.text.strip()
+        for line in block.lines
+        if line.text.strip() and (email is None or email not in line.text) and line.text.strip() != publisher
+    ]
+    return " ".join(lines) or None

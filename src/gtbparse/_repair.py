@@ -1,0 +1,200 @@
+"""Stage 3: rejoin what column and page breaks cut apart, as explained edits.
+
+Each pair of neighbouring blocks is judged on the evidence of both sides; a join
+becomes an :class:`~gtbparse.model.Edit` (``join-column-break``, ``join-cjk``,
+``dehyphenate`` or ``keep-hyphen``) and the joined text keeps its map to the source.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._hyphen import Vocabulary, decide_hyphen
+from ._text import Block, OffsetMap, TextBuilder
+from .layout import Layout
+from .model import Edit, Span
+
+
+class Role(enum.StrEnum):
+    """What a block is, as far as the layout patterns can tell before joining."""
+
+    TEXT = "text"
+    MAIN_POINT = "main-point"
+    FOOTNOTE = "footnote"
+    CAPTION = "caption"
+
+
+@attrs.frozen
+class Joined:
+    """A logical block: one or more source blocks rejoined into one run of (still marked-up) text."""
+
+    raw: str
+    mapping: OffsetMap
+    role: Role
+    blocks: tuple[Block, ...]
+
+    @property
+    def span(self) -> Span:
+        return (self.blocks[0].start, self.blocks[-1].end)
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+
+_TRAILING_LINK = regex.compile(r"\]\([^()\s]{0,2000}\)$")
+_TRAILING_MARKS = regex.compile(r"(?:\s*\[\d{1,3}\])+$")
+_CLOSERS = "\"'”’)]*_»›"
+_TERMINAL = ".!?:…"
+_LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
+_LAST_WORD = regex.compile(r"(\p{L}+)\W*$")
+_HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
+_HYPHEN_END = regex.compile(r"(\p{L}+)-$")
+_WORD_START = regex.compile(r"^(\p{L}+)")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _core_end(text: str) -> str:
+    """The text with trailing link markup, footnote marks and closing quotes/brackets removed."""
+    text = _TRAILING_MARKS.sub("", text.rstrip())
+    text = _TRAILING_LINK.sub("", text)
+    return text.rstrip(_CLOSERS + " ")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with terminal punctuation (allowing closing quotes, marks and links after it)."""
+    core = _core_end(text)
+    return bool(core) and core[-1] in _TERMINAL
+
+
+def looks_like_heading(text: str, layout: Layout) -> bool:
+    """A short single line with no closing punctuation that could stand as a heading or title."""
+    if "\n" in text or not _HEADING_START.match(text):
+        return False
+    core = _core_end(text)
+    if not core or core[-1] in ".,;:" or _LINK_MARKUP.search(text):
+        return False
+    words = text.split()
+    if len(words) > layout.heading_max_words:
+        return False
+    return ". " not in core
+
+
+def open_brackets(text: str) -> bool:
+    """Whether a parenthesis or square bracket opened in ``text`` is still open at its end."""
+    text = _LINK_MARKUP.sub("]", text)
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
+
+
+def continuation_evidence(before: str, after: str, layout: Layout) -> str | None:
+    """Why ``after`` must continue ``before`` (strong evidence only), or ``None``."""
+    if after[:1].islower():
+        return f"`{after.split(maxsplit=1)[0]}` continues in lower case"
+    if ends_sentence(before):
+        return None
+    tail = before.rstrip()
+    if tail.endswith(("“", "‘", "(", "[")):
+        return "the block ends on an opening bracket or quote"
+    if open_brackets(before):
+        return "a parenthesis opened in the block is still open"
+    if tail.endswith((",", ";", "—", "–")):
+        return f"the block ends mid-clause on `{tail[-1]}`"
+    last = _LAST_WORD.search(tail)
+    if last and last.group(1).casefold() in layout.continuation_words and tail[-1].isalpha():
+        return f"the block ends on `{last.group(1)}`, which cannot end a sentence"
+    return None
+
+
+@attrs.frozen
+class _Decision:
+    joiner: str  # text that replaces the gap
+    cut: int  # characters dropped from the end of the first block (a hyphen)
+    rule: str
+    evidence: str
+
+
+def decide_join(
+    before: Joined, after: Block, after_role: Role, vocabulary: Vocabulary, layout: Layout
+) -> _Decision | None:
+    """Whether ``after`` continues ``before`` across a break, and how to join them."""
+    if after_role is not Role.TEXT or before.role is Role.CAPTION:
+        return None
+    first = before.raw.rstrip()
+    second = after.text
+    hyphen = _HYPHEN_END.search(first)
+    word = _WORD_START.match(second)
+    if hyphen and word:
+        decision = decide_hyphen(hyphen.group(1), word.group(1), vocabulary, layout)
+        return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
+    if (_HAN.match(first[-1:]) or _HAN.match(second[:1])) and (open_brackets(first) or not ends_sentence(first)):
+        return _Decision("", 0, "join-cjk", "a Han character at the break: no space between characters")
+    strong = continuation_evidence(first, second, layout)
+    if strong:
+        return _Decision(" ", 0, "join-column-break", strong)
+    if ends_sentence(first):
+        return None
+    if looks_like_heading(first, layout) and len(before.blocks) == 1:
+        return None
+    if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
+        return None
+    return _Decision(" ", 0, "join-column-break", "the block stops without terminal punctuation")
+
+
+def join_blocks(
+    blocks: Sequence[Block],
+    roles: Sequence[Role],
+    furniture_before: Sequence[bool],
+    source: str,
+    vocabulary: Vocabulary,
+    layout: Layout,
+) -> tuple[tuple[Joined, ...], tuple[Edit, ...]]:
+    """Rejoin ``blocks`` (with their ``roles``) wherever a break cut a paragraph, footnote or main point."""
+    joined: list[Joined] = []
+    edits: list[Edit] = []
+    for block, role, after_furniture in zip(blocks, roles, furniture_before, strict=True):
+        previous = joined[-1] if joined else None
+        decision = decide_join(previous, block, role, vocabulary, layout) if previous else None
+        if previous is None or decision is None:
+            joined.append(_single(block, role))
+            continue
+        joined[-1] = _merge(previous, block, decision, source)
+        gap_start = previous.span[1] - decision.cut
+        across = " across page furniture" if after_furniture else ""
+        edits.append(
+            Edit(
+                decision.rule,
+                (gap_start, block.start),
+                source[gap_start : block.start],
+                decision.joiner,
+                decision.evidence + across,
+            )
+        )
+    return tuple(joined), tuple(edits)
+
+
+def _single(block: Block, role: Role) -> Joined:
+    builder = TextBuilder()
+    _copy_block(builder, block)
+    raw, mapping = builder.build()
+    return Joined(raw, mapping, role, (block,))
+
+
+def _copy_block(builder: TextBuilder, block: Block) -> None:
+    for index, line in enumerate(block.lines):
+        if index:
+            builder.copy("\n", block.lines[index - 1].end)
+        builder.copy(line.text, line.start)
+
+
+def _merge(previous: Joined, block: Block, decision: _Decision, source: str) -> Joined:
+    builder = TextBuilder()
+    keep = len(previous.raw.rstrip()) - decision.cut
+    builder.copy_mapped(previous.raw, previous.mapping, 0, keep)
+    builder.insert(decision.joiner, previous.span[1])
+    _copy_block(builder, block)
+    raw, mapping = builder.build()
+    return Joined(raw, mapping, previous.role, (*previous.blocks, block))

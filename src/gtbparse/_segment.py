@@ -1,0 +1,169 @@
+"""Stage 4: segment the flow into contents, articles (title, byline, bios) and units (items) of body blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._furniture import Deflowed
+from ._hyphen import Vocabulary
+from ._repair import Joined, Role, join_blocks, looks_like_heading
+from ._text import Block
+from .layout import Layout
+from .model import Edit
+
+
+@attrs.frozen
+class RawUnit:
+    """One titled item (or a whole article): body blocks, main point and footnotes, still marked up."""
+
+    body: tuple[Joined, ...]
+    main_point: Joined | None
+    footnotes: tuple[Joined, ...]
+
+
+@attrs.frozen
+class RawArticle:
+    title: Block | None
+    byline: Block
+    bios: tuple[Block, ...]
+    units: tuple[RawUnit, ...]
+
+
+@attrs.frozen
+class Segmented:
+    """The issue cut into its parts: the contents blocks, the articles, and the join edits made."""
+
+    contents: tuple[Block, ...]
+    articles: tuple[RawArticle, ...]
+    edits: tuple[Edit, ...]
+
+
+def article_starts(flow: Sequence[Block], layout: Layout) -> list[int]:
+    """Indices of the bylines in ``flow`` (each article's title is the block before, when there is one)."""
+    return [index for index, block in enumerate(flow) if layout.byline.match(block.lines[0].text)]
+
+
+def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabulary) -> Segmented:
+    """Cut the reading flow into contents and articles, rejoining broken blocks within each article."""
+    flow = deflowed.flow
+    bylines = article_starts(flow, layout)
+    if not bylines:
+        return Segmented(flow, (), ())
+    starts = [index - 1 if index > 0 and index - 1 not in bylines else index for index in bylines]
+    articles: list[RawArticle] = []
+    edits: list[Edit] = []
+    for number, start in enumerate(starts):
+        byline_index = bylines[number]
+        end = starts[number + 1] if number + 1 < len(starts) else len(flow)
+        title = flow[start] if start < byline_index else None
+        byline = flow[byline_index]
+        names = layout.byline.match(byline.lines[0].text)
+        bios, body_start = _bios(flow, byline_index + 1, end, names.group("names") if names else "", layout)
+        body = flow[body_start:end]
+        roles = [_role(block, layout) for block in body]
+        joined, join_edits = join_blocks(
+            body, roles, deflowed.furniture_before[body_start:end], source, vocabulary, layout
+        )
+        edits.extend(join_edits)
+        articles.append(RawArticle(title, byline, bios, _units(joined)))
+    return Segmented(flow[: starts[0]], tuple(articles), tuple(edits))
+
+
+def split_names(names: str) -> list[str]:
+    """Split a byline's names on top-level commas and ``and``/``&`` (not inside parentheses)."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    words = names.replace("&", " and ").split(" ")
+    for word in words:
+        depth += word.count("(") - word.count(")")
+        if depth == 0 and word == "and":
+            parts.append(" ".join(current))
+            current = []
+            continue
+        if depth == 0 and word.endswith(",") and word.count("(") == word.count(")"):
+            current.append(word[:-1])
+            parts.append(" ".join(current))
+            current = []
+            continue
+        current.append(word)
+    parts.append(" ".join(current))
+    names_out: list[str] = []
+    for part in (part.strip() for part in parts):
+        if not part:
+            continue
+        if names_out and part.rstrip(".") in ("Jr", "Sr", "II", "III", "IV", "PhD", "Ph.D", "MD"):
+            names_out[-1] = f"{names_out[-1]}, {part}"
+        else:
+            names_out.append(part)
+    return names_out
+
+
+def _bios(flow: Sequence[Block], start: int, end: int, names: str, layout: Layout) -> tuple[tuple[Block, ...], int]:
+    """The bio blocks after a byline: those that open with an author's name (one at least, if it reads as a bio)."""
+    keys = {key for name in split_names(names) for key in _name_keys(name, layout)}
+    bios: list[Block] = []
+    index = start
+    while index < end and len(bios) < max(1, len(keys)):
+        text = flow[index].text
+        if any(text.startswith(key) for key in keys):
+            bios.append(flow[index])
+            index += 1
+        else:
+            break
+    return tuple(bios), index
+
+
+def _name_keys(name: str, layout: Layout) -> set[str]:
+    """Ways a bio may open with this author's name: in full, without a rank, or by surname."""
+    plain = layout.honorifics.sub("", name).strip()
+    keys = {name, plain}
+    if plain.split():
+        keys.add(plain.split()[-1])
+    return {key for key in keys if len(key) > 1}
+
+
+def _role(block: Block, layout: Layout) -> Role:
+    text = block.text
+    if layout.main_point.match(text):
+        return Role.MAIN_POINT
+    if layout.footnote_start.match(text):
+        return Role.FOOTNOTE
+    if layout.caption.match(text):
+        return Role.CAPTION
+    return Role.TEXT
+
+
+def _units(joined: Sequence[Joined]) -> tuple[RawUnit, ...]:
+    """Cut an article body into units: each ends with its main point and the footnotes after it."""
+    units: list[RawUnit] = []
+    body: list[Joined] = []
+    main_point: Joined | None = None
+    notes: list[Joined] = []
+    for block in joined:
+        closed = main_point is not None or bool(notes)
+        if closed and block.role in (Role.TEXT, Role.CAPTION):
+            units.append(RawUnit(tuple(body), main_point, tuple(notes)))
+            body, main_point, notes = [], None, []
+        if block.role is Role.MAIN_POINT and main_point is None and not notes:
+            main_point = block
+        elif block.role is Role.FOOTNOTE:
+            notes.append(block)
+        else:
+            body.append(block)
+    if body or main_point or notes or not units:
+        units.append(RawUnit(tuple(body), main_point, tuple(notes)))
+    return tuple(units)
+
+
+def is_heading(block: Joined, following: Joined | None, layout: Layout) -> bool:
+    """A heading is a single unjoined heading-shaped block followed by body text."""
+    return (
+        block.role is Role.TEXT
+        and len(block.blocks) == 1
+        and looks_like_heading(block.raw, layout)
+        and following is not None
+        and following.role in (Role.TEXT, Role.CAPTION)
+    )

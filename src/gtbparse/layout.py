@@ -1,0 +1,145 @@
+"""Layout knowledge as data: the patterns and word tables of one rendition of the *Global Taiwan Brief*.
+
+A new layout is a new :class:`Layout` value (tables and patterns) plus corpus cases,
+registered in :data:`LAYOUTS`; the pipeline stages read everything layout-specific from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+import regex
+
+Pattern = regex.Pattern[str]
+
+
+def _compile(pattern: str) -> Pattern:
+    return regex.compile(pattern, regex.VERSION1 | regex.VERBOSE)
+
+
+@attrs.frozen
+class Layout:
+    """Everything the parser knows about one layout, as patterns and tables."""
+
+    name: str
+    description: str
+    byline: Pattern
+    """A byline; group ``names`` holds the authors."""
+    main_point: Pattern
+    """The start of a main-point summary; the text follows the match."""
+    footnote_start: Pattern
+    """The start of a footnote; group ``number``."""
+    caption: Pattern
+    """A chart or photo caption standing as its own block."""
+    sidebar_start: Pattern
+    """The first block of the masthead sidebar."""
+    sidebar_end: Pattern
+    """The last block of the masthead sidebar."""
+    sidebar_max_blocks: int
+    page_furniture: tuple[tuple[str, Pattern], ...]
+    """``(kind, pattern)`` of stray furniture blocks: page numbers, running heads."""
+    editor_role: Pattern
+    """A role label in the masthead (``Editor-in-Chief``); the next block names the editor."""
+    web_source: Pattern
+    """The masthead line that gives the issue's URL; group ``url``."""
+    issue_url: Pattern
+    """Volume, number, year and month inside the issue URL."""
+    subscribe: Pattern
+    email: Pattern
+    copyright: Pattern
+    """Group ``year`` and ``holder`` (the publisher)."""
+    address_end: Pattern
+    """The last line of a postal address (a postcode)."""
+    multi_item_titles: frozenset[str]
+    """Titles of columns made of separately titled items, even when only one item is present."""
+    honorifics: Pattern
+    """A leading rank or title in a byline name."""
+    compounds: frozenset[str]
+    """Lexical compounds whose hyphen stays when a line break falls on it."""
+    continuation_words: frozenset[str]
+    """Words a complete sentence or heading never ends with (articles, prepositions …)."""
+    heading_max_words: int
+    heading_minor_words: frozenset[str]
+    """Words a title-case heading may leave in lower case."""
+
+
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to under up via vs with versus nor during after "
+    "before between about against amid among".split()
+)
+
+_CONTINUATION_WORDS = frozenset(
+    "a an the of to and or nor but in on at by for from with into onto over under as than that which who whom "
+    "whose is are was were be been being has have had his her its their our my your this these those such "
+    "between about among amid against toward towards through per via if so not no very more most less also "
+    "can could would should will shall may might must do does did".split()
+)
+
+_COMPOUNDS = frozenset(
+    """cross-strait non-resident so-called self-governing self-determination co-host co-hosting co-operation
+    co-sponsored anti-secession well-known long-standing long-term short-term high-level low-level
+    full-scale half-century semi-official quasi-official vice-president ex-president pro-independence
+    pro-unification post-war pre-war multi-party one-china two-state party-state party-to-party
+    decision-making policy-making peace-keeping state-run state-owned de-recognition re-elected re-directed
+    re-election mid-year year-end""".split()
+)
+
+GTB_ISSUE = Layout(
+    name="gtb-issue",
+    description="A full issue rendered from the two-column PDF: contents, masthead sidebar, articles.",
+    byline=_compile(r"^By:?\s+(?P<names>\S.*)$"),
+    main_point=_compile(r"^The\ main\ point:\s*"),
+    footnote_start=_compile(r"^\[(?P<number>\d{1,3})\](?!\()\s*"),
+    caption=_compile(
+        r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
+        [^\n]*\)$
+        | ^(?:Charts?|Photo|Image|Figure|Graphic|Map|Table|Source)(?:\ \d+)?:\ [^\n]*$"""
+    ),
+    sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b"),
+    sidebar_end=_compile(r"^©"),
+    sidebar_max_blocks=40,
+    page_furniture=(
+        ("page-number", _compile(r"^(?:Page\ )?\d{1,3}$")),
+        ("running-head", _compile(r"^Global\ Taiwan\ Brief\s+Vol(?:ume|\.)?\s*\d+[,.]?\s+Issue\s+\d+$")),
+    ),
+    editor_role=_compile(
+        r"""^(?:[\p{Lu}][\p{L}]*[\ -])*
+        (?:Editor|Editors|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief)
+        (?:[\ -][\p{L}]+){0,3}$"""
+    ),
+    web_source=_compile(r"(?i)web\ sources.{0,200}?visit\s+<?(?P<url>https?://[^\s<>]+?)>?\s*\.?$"),
+    issue_url=_compile(r"/(?P<year>\d{4})/(?P<month>\d{1,2})/vol-(?P<volume>\d+)-issue-(?P<number>\d+)"),
+    subscribe=_compile(r"(?is)subscribe.{0,200}?<?(?P<url>https?://[^\s<>]+?)>?\s*$"),
+    email=_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    copyright=_compile(r"^©\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"),
+    address_end=_compile(r"\b\d{5}(?:-\d{4})?$"),
+    multi_item_titles=frozenset({"Fortnightly Review"}),
+    honorifics=_compile(
+        r"""^(?P<honorific>
+        (?:(?:Lt|Lieutenant|Maj|Major|Brig|Brigadier|Gen|General|Col|Colonel|Capt|Captain|Cmdr|Commander|
+            Adm|Admiral|Vice|Rear|Sgt|Dr|Prof|Professor|Amb|Ambassador|Hon|Honorable|Rep|Sen|Mr|Mrs|Ms|Rev)
+           \.?\s+)+
+        (?:\((?:[^()]*)\)\s+)?
+        )"""
+    ),
+    compounds=_COMPOUNDS,
+    continuation_words=_CONTINUATION_WORDS,
+    heading_max_words=14,
+    heading_minor_words=_MINOR_WORDS,
+)
+
+LAYOUTS: Mapping[str, Layout] = MappingProxyType({GTB_ISSUE.name: GTB_ISSUE})
+"""The known layouts, by name."""
+
+DEFAULT_LAYOUT = GTB_ISSUE
+
+
+def get_layout(name: str) -> Layout:
+    """The layout registered under ``name``; raises ``KeyError`` naming the known ones."""
+    try:
+        return LAYOUTS[name]
+    except KeyError:
+        known = ", ".join(sorted(LAYOUTS))
+        raise KeyError(f"unknown layout {name!r} (known: {known})") from None

@@ -1,0 +1,304 @@
+"""The typed data model of a parsed *Global Taiwan Brief* issue.
+
+Every class is a frozen, slotted ``attrs`` class. Objects compare by content:
+the ``span`` (source offsets) and ``at`` (offsets into a paragraph's clean
+text) fields are excluded from equality, so the same issue laid out twice
+compares equal even though its offsets differ.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+Span = tuple[int, int]
+"""Half-open ``(start, end)`` character offsets."""
+
+NO_SPAN: Span = (0, 0)
+
+
+class ParagraphKind(enum.StrEnum):
+    """What a paragraph is in the layout."""
+
+    BODY = "body"
+    BLOCKQUOTE = "blockquote"
+    CAPTION = "caption"
+
+
+class Script(enum.StrEnum):
+    """Which Chinese script a gloss is written in."""
+
+    TRADITIONAL = "traditional"
+    SIMPLIFIED = "simplified"
+    AMBIGUOUS = "ambiguous"
+
+
+class Severity(enum.StrEnum):
+    """How much a diagnostic matters."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class CitationKind(enum.StrEnum):
+    """The kind of source a footnote cites."""
+
+    BOOK = "book"
+    ARTICLE = "article"
+    CHAPTER = "chapter"
+    DOCUMENT = "document"
+    WEB = "web"
+    NOTE = "note"
+
+
+@attrs.frozen
+class Link:
+    """A hyperlink; ``url`` is ``None`` where the rendition lost it as ``(#)``."""
+
+    text: str
+    url: str | None
+    at: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Emphasis:
+    """An emphasised (italic, or bold when ``strong``) run of text."""
+
+    text: str
+    strong: bool = False
+    at: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class FootnoteRef:
+    """An in-text footnote mark such as ``[1]``; ``at`` is where it stood in the clean text."""
+
+    number: int
+    at: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Gloss:
+    """Chinese characters given after an English name, e.g. ``Wang Yi (王毅)``."""
+
+    term: str
+    hanzi: str
+    abbreviation: str | None = None
+    aliases: tuple[str, ...] = ()
+    script: Script = Script.AMBIGUOUS
+    at: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph: clean plain text plus the inline spans found in it."""
+
+    text: str
+    kind: ParagraphKind = ParagraphKind.BODY
+    links: tuple[Link, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+    glosses: tuple[Gloss, ...] = ()
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Citation:
+    """A bibliographic reference parsed out of a footnote."""
+
+    kind: CitationKind
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    container: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    year: int | None = None
+    date: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    url: str | None = None
+
+
+@attrs.frozen
+class Footnote:
+    """A numbered note at the end of an article or item."""
+
+    number: int
+    text: str
+    links: tuple[Link, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
+    glosses: tuple[Gloss, ...] = ()
+    citation: Citation | None = None
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Section:
+    """A run of paragraphs under one heading (``None`` for the untitled opening)."""
+
+    heading: str | None
+    paragraphs: tuple[Paragraph, ...] = ()
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Author:
+    """An author as named in a byline, with the one-line bio that follows it.
+
+    ``name`` is the name as printed after ``By:``; ``honorific`` holds a leading
+    rank or title (``Lt. Gen. (USMC, ret.)``) and ``nickname`` a quoted nickname
+    (``Chip``), both also left in ``name``.
+    """
+
+    name: str
+    bio: str | None = None
+    honorific: str | None = None
+    nickname: str | None = None
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Article:
+    """An article, or one titled item of a multi-item column such as the *Fortnightly Review*.
+
+    A multi-item article keeps its items in ``items``; each item is itself an
+    ``Article`` with its own title, sections, main point and footnotes (and no authors).
+    """
+
+    title: str
+    authors: tuple[Author, ...] = ()
+    sections: tuple[Section, ...] = ()
+    main_point: Paragraph | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    items: tuple[Article, ...] = ()
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+    def units(self) -> tuple[Article, ...]:
+        """The items of a multi-item article, or the article itself."""
+        return self.items or (self,)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph of every section (of every item), in reading order."""
+        for unit in self.units():
+            for section in unit.sections:
+                yield from section.paragraphs
+
+    def footnote(self, number: int) -> Footnote | None:
+        """The footnote with this number, or ``None``."""
+        for note in self.footnotes:
+            if note.number == number:
+                return note
+        return None
+
+
+@attrs.frozen
+class ContentsEntry:
+    """One entry of the table of contents."""
+
+    title: str
+    authors: tuple[str, ...] = ()
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+
+@attrs.frozen
+class Masthead:
+    """The masthead sidebar: editors as ``(role, name)`` pairs, contact details and copyright."""
+
+    editors: tuple[tuple[str, str], ...] = ()
+    address: str | None = None
+    email: str | None = None
+    subscribe_url: str | None = None
+    copyright: str | None = None
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+    def editor(self, role: str) -> str | None:
+        """The name listed under ``role`` (e.g. ``"Editor-in-Chief"``), or ``None``."""
+        for listed_role, name in self.editors:
+            if listed_role == role:
+                return name
+        return None
+
+
+@attrs.frozen
+class Issue:
+    """One parsed issue of the *Global Taiwan Brief* (or a single web article)."""
+
+    volume: int | None = None
+    number: int | None = None
+    year: int | None = None
+    month: int | None = None
+    url: str | None = None
+    publisher: str | None = None
+    masthead: Masthead | None = None
+    contents: tuple[ContentsEntry, ...] = ()
+    articles: tuple[Article, ...] = ()
+    source_name: str | None = None
+    layout: str = "gtb-issue"
+    span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every body paragraph of every article, in reading order."""
+        for article in self.articles:
+            yield from article.paragraphs()
+
+
+@attrs.frozen
+class Edit:
+    """One repair applied to the source: ``span`` was replaced by ``replacement``.
+
+    ``rule`` is a stable name (``join-column-break``, ``dehyphenate`` …) and
+    ``evidence`` says why the rule fired.
+    """
+
+    rule: str
+    span: Span
+    original: str
+    replacement: str
+    evidence: str
+
+
+@attrs.frozen
+class Diagnostic:
+    """A recoverable problem found while parsing; ``code`` is stable (see docs/diagnostics.md)."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Unplaced:
+    """Source text the parser could not place in any object."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Furniture:
+    """Page furniture (masthead sidebar, page number, running head) removed from the flow."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Explained:
+    """An issue together with every repair made, every diagnostic raised and anything left unplaced."""
+
+    issue: Issue
+    edits: tuple[Edit, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    unplaced: tuple[Unplaced, ...] = ()
