@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from .glossary import GlossaryEntry
 
 Span = tuple[int, int]
 """Half-open ``(start, end)`` character offsets."""
@@ -247,6 +251,35 @@ class Issue:
         """Every body paragraph of every article, in reading order."""
         for article in self.articles:
             yield from article.paragraphs()
+
+    def links(self) -> tuple[LinkOccurrence, ...]:
+        """Every link in the issue's paragraphs, main points and footnotes, with where it stands."""
+        found: list[LinkOccurrence] = []
+        for article in self.articles:
+            for unit in article.units():
+                places: list[Paragraph | Footnote] = list(unit.paragraphs())
+                if unit.main_point is not None:
+                    places.append(unit.main_point)
+                places.extend(unit.footnotes)
+                for place in places:
+                    found.extend(LinkOccurrence(link, article.title, unit.title, place) for link in place.links)
+        return tuple(found)
+
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        """One entry per distinct glossed name in the issue, with every occurrence."""
+        from .glossary import glossary
+
+        return glossary(self)
+
+
+@attrs.frozen
+class LinkOccurrence:
+    """A link and where it stands: the article, the item (``unit_title``) and the paragraph or footnote."""
+
+    link: Link
+    article_title: str
+    unit_title: str
+    paragraph: Paragraph | Footnote
 
 
 @attrs.frozen
