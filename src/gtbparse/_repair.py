@@ -121,6 +121,8 @@ def decide_join(
     before: Joined, after: Block, after_role: Role, vocabulary: Vocabulary, layout: Layout
 ) -> _Decision | None:
     """Whether ``after`` continues ``before`` across a break, and how to join them."""
+    if not layout.column_breaks:
+        return None
     if after_role is not Role.TEXT or before.role is Role.CAPTION:
         return None
     first = before.raw.rstrip()

@@ -63,6 +63,8 @@ class Layout:
     heading_max_words: int
     heading_minor_words: frozenset[str]
     """Words a title-case heading may leave in lower case."""
+    column_breaks: bool = True
+    """Whether the rendition has column and page breaks to rejoin (a web copy has none)."""
 
 
 _MINOR_WORDS = frozenset(

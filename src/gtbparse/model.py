@@ -89,13 +89,17 @@ class FootnoteRef:
 
 @attrs.frozen
 class Gloss:
-    """Chinese characters given after an English name, e.g. ``Wang Yi (王毅)``."""
+    """Chinese characters given after an English name, e.g. ``Wang Yi (王毅)``.
+
+    ``note`` keeps any other content of the gloss, such as a birth year.
+    """
 
     term: str
     hanzi: str
     abbreviation: str | None = None
     aliases: tuple[str, ...] = ()
     script: Script = Script.AMBIGUOUS
+    note: str | None = None
     at: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
