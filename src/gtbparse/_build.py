@@ -85,7 +85,7 @@ def build_issue(
                     "a later masthead sidebar lists other editors than the first; the first is kept",
                     again.span,
                 )
-    else:
+    elif layout.expects_masthead:
         context.diagnose("masthead-missing", Severity.INFO, "no masthead sidebar found", (0, 0))
     articles = tuple(_article(raw, context) for raw in segmented.articles)
     contents = _contents(segmented.contents, articles, context)
@@ -169,7 +169,7 @@ def _article(raw: RawArticle, context: _Context) -> Article:
     names = layout.byline.match(raw.byline.lines[0].text)
     skip = names.start("names") if names else 0
     byline_text = _block_inline(raw.byline, context, skip).text
-    authors = tuple(_author(name, raw, context) for name in split_names(byline_text))
+    authors = _authors(raw, byline_text, context)
     multi = len(raw.units) > 1 or _normal(title) in layout.multi_item_titles
     units = tuple(_unit(unit, context, titled=multi) for unit in raw.units)
     end = max([raw.byline.end, *(block.end for block in raw.bios), *(_unit_end(unit) for unit in raw.units)])
@@ -186,22 +186,74 @@ def _unit_end(unit: RawUnit) -> int:
     return max(ends, default=0)
 
 
-def _author(name: str, raw: RawArticle, context: _Context) -> Author:
-    honorific_match = context.layout.honorifics.match(name)
+@attrs.frozen
+class _Name:
+    name: str
+    honorific: str | None
+    nickname: str | None
+    keys: tuple[str, ...]
+    """Ways a bio may name this author, longest first: in full, without rank or nickname, by surname."""
+
+
+def _name(name: str, layout: Layout) -> _Name:
+    honorific_match = layout.honorifics.match(name)
     honorific = honorific_match.group("honorific").strip() if honorific_match else None
-    plain = name[honorific_match.end() :] if honorific_match else name
-    nickname_match = _NICKNAME.search(plain)
-    nickname = nickname_match.group("nickname") if nickname_match else None
-    plain = _normal(_NICKNAME.sub("", plain)) if nickname_match else plain
-    keys = [key for key in (name, plain, plain.split()[-1] if plain.split() else "") if key]
-    bio_block = next((block for block in raw.bios if any(block.text.startswith(key) for key in keys)), None)
-    if bio_block is None:
-        bio_block = next((block for block in raw.bios if plain in block.text), None)
-    bio = _block_inline(bio_block, context).text if bio_block else None
-    if bio is None:
-        context.diagnose("bio-missing", Severity.INFO, f"no bio found for {name}", _span(raw.byline))
-    span = _span(bio_block) if bio_block else _span(raw.byline)
-    return Author(name=name, bio=bio, honorific=honorific or None, nickname=nickname, span=span)
+    unranked = name[honorific_match.end() :] if honorific_match else name
+    nickname_match = _NICKNAME.search(unranked)
+    plain = _normal(_NICKNAME.sub("", unranked)) if nickname_match else unranked
+    surname = plain.split()[-1] if plain.split() else ""
+    keys = sorted({key for key in (name, unranked, plain, surname) if len(key) > 1}, key=len, reverse=True)
+    return _Name(name, honorific or None, nickname_match.group("nickname") if nickname_match else None, tuple(keys))
+
+
+def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Author, ...]:
+    """The byline's authors, each with the part of the bio blocks that is about them."""
+    names = [_name(name, context.layout) for name in split_names(byline_text)]
+    bios: dict[int, tuple[str, Span]] = {}
+    for block in raw.bios:
+        text = _block_inline(block, context).text
+        starts = sorted(
+            {
+                (position, index)
+                for index, name in enumerate(names)
+                for key in name.keys
+                for position in _sentence_starts(text, key)
+            }
+        )
+        starts = [
+            (position, index)
+            for number, (position, index) in enumerate(starts)
+            if number == 0 or position != starts[number - 1][0]
+        ]
+        for number, (position, index) in enumerate(starts):
+            end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
+            bios.setdefault(index, (text[position:end].strip(), (block.start, block.end)))
+    authors: list[Author] = []
+    for index, name in enumerate(names):
+        bio = bios.get(index)
+        if bio is None:
+            context.diagnose("bio-missing", Severity.INFO, f"no bio found for {name.name}", _span(raw.byline))
+        authors.append(
+            Author(
+                name=name.name,
+                bio=bio[0] if bio else None,
+                honorific=name.honorific,
+                nickname=name.nickname,
+                span=bio[1] if bio else _span(raw.byline),
+            )
+        )
+    return tuple(authors)
+
+
+def _sentence_starts(text: str, key: str) -> list[int]:
+    """Where ``key`` opens a sentence of ``text``."""
+    found = []
+    position = text.find(key)
+    while position != -1:
+        if position == 0 or text[max(0, position - 2) : position] in (". ", "! ", "? "):
+            found.append(position)
+        position = text.find(key, position + 1)
+    return found
 
 
 def _span(block: Block) -> Span:

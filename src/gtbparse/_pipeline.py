@@ -5,12 +5,13 @@ from __future__ import annotations
 import regex
 
 from ._build import build_issue
+from ._detect import detect_layout
 from ._furniture import remove_furniture
 from ._hyphen import Vocabulary
 from ._segment import segment
 from ._text import split_blocks
 from .errors import ParseError, line_and_column
-from .layout import DEFAULT_LAYOUT, Layout, get_layout
+from .layout import Layout, get_layout
 from .model import Edit, Explained, Unplaced
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -36,12 +37,16 @@ def _check_input(text: str) -> None:
 
 
 def explain(text: str, *, source_name: str | None = None, layout: Layout | str | None = None) -> Explained:
-    """Parse ``text`` and return the issue with every edit, diagnostic, piece of furniture and unplaced text."""
+    """Parse ``text`` and return the issue with every edit, diagnostic, piece of furniture and unplaced text.
+
+    ``layout`` names or gives the layout; by default it is detected from the text.
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}")
-    chosen = get_layout(layout) if isinstance(layout, str) else layout or DEFAULT_LAYOUT
+    chosen = get_layout(layout) if isinstance(layout, str) else layout
     _check_input(text)
     blocks = split_blocks(text)
+    chosen = chosen or detect_layout(blocks)
     deflowed = remove_furniture(blocks, chosen)
     vocabulary = Vocabulary.from_texts(block.text for block in deflowed.flow)
     segmented = segment(deflowed, text, chosen, vocabulary)

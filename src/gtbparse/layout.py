@@ -65,6 +65,8 @@ class Layout:
     """Words a title-case heading may leave in lower case."""
     column_breaks: bool = True
     """Whether the rendition has column and page breaks to rejoin (a web copy has none)."""
+    expects_masthead: bool = True
+    """Whether a missing masthead is worth a diagnostic."""
 
 
 _MINOR_WORDS = frozenset(
@@ -132,7 +134,21 @@ GTB_ISSUE = Layout(
     heading_minor_words=_MINOR_WORDS,
 )
 
-LAYOUTS: Mapping[str, Layout] = MappingProxyType({GTB_ISSUE.name: GTB_ISSUE})
+_NEVER = _compile(r"(?!)")
+
+GTB_WEB = attrs.evolve(
+    GTB_ISSUE,
+    name="gtb-web",
+    description="One article copied from the publisher's website: no columns, masthead or contents.",
+    sidebar_start=_NEVER,
+    sidebar_end=_NEVER,
+    editor_role=_NEVER,
+    page_furniture=(),
+    column_breaks=False,
+    expects_masthead=False,
+)
+
+LAYOUTS: Mapping[str, Layout] = MappingProxyType({layout.name: layout for layout in (GTB_ISSUE, GTB_WEB)})
 """The known layouts, by name."""
 
 DEFAULT_LAYOUT = GTB_ISSUE
