@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 import gtbparse
@@ -21,7 +23,8 @@ def test_link_spans_cover_the_link_markup(seed_issue: Issue, seed_text: str) -> 
     for paragraph in seed_issue.paragraphs():
         for link in paragraph.links:
             source = seed_text[link.span[0] : link.span[1]]
-            assert source.startswith("[") and source.endswith("](#)")
+            assert source.startswith("[")
+            assert source.endswith("](#)")
             assert paragraph.text[link.at[0] : link.at[1]] == link.text
 
 
@@ -43,7 +46,7 @@ def test_emphasis_spans(seed_issue: Issue, seed_text: str) -> None:
 def test_article_spans_are_ordered_and_disjoint(seed_issue: Issue) -> None:
     spans = [article.span for article in seed_issue.articles]
     assert spans == sorted(spans)
-    assert all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+    assert all(left[1] <= right[0] for left, right in itertools.pairwise(spans))
 
 
 def test_joined_paragraph_span_covers_both_halves(seed_issue: Issue, seed_text: str) -> None:
