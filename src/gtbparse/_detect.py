@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._segment import is_byline
 from ._text import Block
 from .layout import GTB_ISSUE, GTB_WEB, Layout
 
@@ -11,7 +12,7 @@ def detect_layout(blocks: tuple[Block, ...]) -> Layout:
 
     A full issue has a table of contents before its first title, a masthead sidebar, or several bylines.
     """
-    bylines = [index for index, block in enumerate(blocks) if GTB_ISSUE.byline.match(block.lines[0].text)]
+    bylines = [index for index, block in enumerate(blocks) if is_byline(block.lines[0].text, GTB_ISSUE)]
     has_sidebar = any(GTB_ISSUE.sidebar_start.search(block.text) for block in blocks)
     if len(bylines) == 1 and bylines[0] == 1 and not has_sidebar and not _has_page_furniture(blocks):
         return GTB_WEB
@@ -24,5 +25,3 @@ def _has_page_furniture(blocks: tuple[Block, ...]) -> bool:
         for block in blocks
         for _, pattern in GTB_ISSUE.page_furniture
     )
-
-

@@ -42,7 +42,32 @@ class Segmented:
 
 def article_starts(flow: Sequence[Block], layout: Layout) -> list[int]:
     """Indices of the bylines in ``flow`` (each article's title is the block before, when there is one)."""
-    return [index for index, block in enumerate(flow) if layout.byline.match(block.lines[0].text)]
+    return [index for index, block in enumerate(flow) if is_byline(block.lines[0].text, layout)]
+
+
+_NAME_CONNECTORS = frozenset("and & de van von der den da du la le al bin y".split())
+_MAX_BYLINE_WORDS = 24
+
+
+def is_byline(text: str, layout: Layout) -> bool:
+    """A byline: the marker, then names — capitalised words (ranks in parentheses allowed), not a sentence.
+
+    ``By 2027, the PLA …`` or ``By contrast, …`` open paragraphs; they are not bylines.
+    """
+    found = layout.byline.match(text)
+    if found is None:
+        return False
+    depth = 0
+    words = found.group("names").split()
+    if len(words) > _MAX_BYLINE_WORDS:
+        return False
+    for word in words:
+        outside = depth == 0 and not word.startswith("(")
+        depth += word.count("(") - word.count(")")
+        core = word.strip("“”\"‘’',")
+        if outside and core and not (core[0].isupper() or core.casefold() in _NAME_CONNECTORS):
+            return False
+    return True
 
 
 def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabulary) -> Segmented:
@@ -59,7 +84,7 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
         end = starts[number + 1] if number + 1 < len(starts) else len(flow)
         title = flow[start] if start < byline_index else None
         byline = flow[byline_index]
-        names = layout.byline.match(byline.lines[0].text)
+        names = layout.byline.match(byline.lines[0].text)  # a byline: is_byline matched it
         bios, body_start = _bios(flow, byline_index + 1, end, names.group("names") if names else "", layout)
         body = flow[body_start:end]
         roles = [_role(block, layout) for block in body]
