@@ -130,16 +130,18 @@ def read_masthead(sidebar: tuple[Block, ...], layout: Layout) -> tuple[Masthead,
             copyright_line = text
             publisher = found.group("holder")
             year = int(found.group("year"))
-    facts = IssueFacts(url=url, publisher=publisher, year=year)
-    if url and (found := layout.issue_url.search(url)):
-        facts = IssueFacts(
-            volume=int(found.group("volume")),
-            number=int(found.group("number")),
-            year=int(found.group("year")),
-            month=int(found.group("month")),
-            url=url,
-            publisher=publisher,
-        )
+    found = layout.issue_url.search(url) if url else None
+    if found is None:
+        found = next(filter(None, (layout.issue_label.search(block.text) for block in sidebar)), None)
+    groups = found.groupdict() if found else {}
+    facts = IssueFacts(
+        volume=_number(groups.get("volume")),
+        number=_number(groups.get("number")),
+        year=_number(groups.get("year")) or year,
+        month=_number(groups.get("month")),
+        url=url,
+        publisher=publisher,
+    )
     address = _address(email_block, email, publisher) if email_block else None
     masthead = Masthead(
         editors=tuple(editors),
@@ -150,6 +152,10 @@ def read_masthead(sidebar: tuple[Block, ...], layout: Layout) -> tuple[Masthead,
         span=(sidebar[0].start, sidebar[-1].end),
     )
     return masthead, facts
+
+
+def _number(text: str | None) -> int | None:
+    return int(text) if text else None
 
 
 def _address(block: Block, email: str | None, publisher: str | None) -> str | None:

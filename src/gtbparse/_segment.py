@@ -132,7 +132,7 @@ def _bios(flow: Sequence[Block], start: int, end: int, names: str, layout: Layou
     bios: list[Block] = []
     index = start
     while index < end and len(bios) < max(1, len(keys)):
-        text = flow[index].text
+        text = flow[index].text.lstrip("*_")  # a bio may be set in italics
         if any(text.startswith(key) for key in keys):
             bios.append(flow[index])
             index += 1

@@ -46,6 +46,8 @@ class Layout:
     """The masthead line that gives the issue's URL; group ``url``."""
     issue_url: Pattern
     """Volume, number, year and month inside the issue URL."""
+    issue_label: Pattern
+    """Volume and number printed as text (``Vol. 5, Issue 23``), when the URL does not give them."""
     subscribe: Pattern
     email: Pattern
     copyright: Pattern
@@ -94,7 +96,7 @@ GTB_ISSUE = Layout(
     name="gtb-issue",
     description="A full issue rendered from the two-column PDF: contents, masthead sidebar, articles.",
     byline=_compile(r"^By:?\s+(?P<names>\S.*)$"),
-    main_point=_compile(r"^The\ main\ point:\s*"),
+    main_point=_compile(r"^[*_]{0,2}The\ main\ point:[*_]{0,2}\s*"),
     footnote_start=_compile(r"^\[(?P<number>\d{1,3})\](?!\()\s*"),
     caption=_compile(
         r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
@@ -110,11 +112,12 @@ GTB_ISSUE = Layout(
     ),
     editor_role=_compile(
         r"""^(?:[\p{Lu}][\p{L}]*[\ -])*
-        (?:Editor|Editors|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief)
+        (?:Editor|Editors|Editorial|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief|Assistant)
         (?:[\ -][\p{L}]+){0,3}$"""
     ),
     web_source=_compile(r"(?i)web\ sources.{0,200}?visit\s+<?(?P<url>https?://[^\s<>]+?)>?\s*\.?$"),
-    issue_url=_compile(r"/(?P<year>\d{4})/(?P<month>\d{1,2})/vol-(?P<volume>\d+)-issue-(?P<number>\d+)"),
+    issue_url=_compile(r"(?:/(?P<year>\d{4})/(?P<month>\d{1,2}))?/vol(?:ume)?-(?P<volume>\d+)-issue-(?P<number>\d+)"),
+    issue_label=_compile(r"\bVol(?:ume|\.)?\s*(?P<volume>\d{1,3})[,.]?\s+Issue\s+(?P<number>\d{1,3})\b"),
     subscribe=_compile(r"(?is)subscribe.{0,200}?<?(?P<url>https?://[^\s<>]+?)>?\s*$"),
     email=_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     copyright=_compile(r"^©\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"),
