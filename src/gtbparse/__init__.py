@@ -38,6 +38,7 @@ from .model import (
     Severity,
     Unplaced,
 )
+from .schema import json_schema
 from .serialize import SCHEMA, from_dict, to_dict
 
 __all__ = [
@@ -70,10 +71,14 @@ __all__ = [
     "__version__",
     "from_dict",
     "get_layout",
+    "json_schema",
     "parse",
     "parse_and_explain",
     "parse_file",
     "to_dict",
+    "to_markdown",
+    "to_tei",
+    "to_text",
 ]
 
 
@@ -99,3 +104,24 @@ def parse_file(path: str | os.PathLike[str], *, layout: Layout | str | None = No
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     return parse(text, source_name=os.path.basename(os.fspath(path)), layout=layout)
+
+
+def to_tei(issue: Issue) -> bytes:
+    """The issue as TEI P5 XML (valid TEI Lite); needs lxml: ``pip install 'gtbparse[tei]'``."""
+    from .export.tei import to_tei as export
+
+    return export(issue)
+
+
+def to_markdown(target: Issue | Article) -> str:
+    """A Markdown reading copy of an issue or one article."""
+    from .export.markdown import to_markdown as export
+
+    return export(target)
+
+
+def to_text(target: Issue | Article) -> str:
+    """A plain-text reading copy of an issue or one article."""
+    from .export.markdown import to_text as export
+
+    return export(target)
