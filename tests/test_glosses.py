@@ -1,0 +1,266 @@
+"""Chinese-character glosses: the seed's answer key, hand-written cases, scripts, and linear time."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gtbparse import Article, Footnote, Gloss, Issue, Link, Paragraph, Script, Section
+from gtbparse._glosses import are_script_variants, find_glosses, script_of, settle_scripts
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+CASES: list[dict[str, Any]] = json.loads((CORPUS / "gloss_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _places(issue: Issue) -> Iterator[Paragraph | Footnote]:
+    """Paragraphs, then the main point, then the footnotes of each item, article by article."""
+    for article in issue.articles:
+        for unit in article.units():
+            yield from unit.paragraphs()
+            if unit.main_point is not None:
+                yield unit.main_point
+            yield from unit.footnotes
+
+
+def _distinct(issue: Issue) -> list[Gloss]:
+    first: dict[tuple[str, str], Gloss] = {}
+    for place in _places(issue):
+        for gloss in place.glosses:
+            first.setdefault((gloss.term, gloss.hanzi), gloss)
+    return list(first.values())
+
+
+def _row(gloss: Gloss) -> dict[str, Any]:
+    return {"term": gloss.term, "abbreviation": gloss.abbreviation, "hanzi": gloss.hanzi, "script": str(gloss.script)}
+
+
+# --- the seed ----------------------------------------------------------------------------------------------------
+
+
+def test_seed_glosses_match_the_answer_key(seed_issue: Issue, gold: dict[str, Any]) -> None:
+    # settle_scripts is idempotent: a no-op once the build stage applies it itself.
+    found = [_row(gloss) for gloss in _distinct(settle_scripts(seed_issue))]
+    assert found == gold["glosses"]
+
+
+def test_seed_scripts_by_characters_alone(seed_issue: Issue, gold: dict[str, Any]) -> None:
+    """Before settling, a gloss is ambiguous exactly when its characters are written alike in both scripts."""
+    expected = {(row["term"], row["hanzi"]): row["script"] for row in gold["glosses"]}
+    for gloss in _distinct(seed_issue):
+        if gloss.script is Script.AMBIGUOUS:
+            assert script_of(gloss.hanzi) is Script.AMBIGUOUS
+            assert expected[(gloss.term, gloss.hanzi)] == "traditional"  # the script of the rest of the issue
+        else:
+            assert str(gloss.script) == expected[(gloss.term, gloss.hanzi)]
+    scripts = {gloss.script for gloss in _distinct(seed_issue)}
+    assert Script.SIMPLIFIED in scripts  # 胡锦涛
+
+
+def test_seed_gloss_offsets(seed_issue: Issue, seed_text: str) -> None:
+    glosses = [(place, gloss) for place in _places(seed_issue) for gloss in place.glosses]
+    assert glosses
+    for place, gloss in glosses:
+        start, end = gloss.at
+        covered = place.text[start:end]
+        assert gloss.term in covered, covered
+        assert covered.lstrip('“"').startswith((gloss.term, gloss.hanzi)), covered
+        assert covered.endswith((")", "]")), covered
+        assert seed_text[gloss.span[1] - 1] in ")]"
+        assert seed_text[gloss.span[0] : gloss.span[1]].count(gloss.hanzi[0]) >= 1
+
+
+def test_seed_reversed_and_square_bracket_forms(seed_issue: Issue) -> None:
+    glosses = [gloss for place in _places(seed_issue) for gloss in place.glosses]
+    reversed_form = [
+        place.text[gloss.at[0] : gloss.at[1]]
+        for place in _places(seed_issue)
+        for gloss in place.glosses
+        if place.text[gloss.at[0]] in '"“'
+    ]
+    assert '"中國共產黨" as Communist Party of China (CPC)' in reversed_form
+    square = [gloss for gloss in glosses if gloss.abbreviation == "DPW"]
+    assert [gloss.hanzi for gloss in square] == ["中央軍委政治工作部"]
+
+
+def test_seed_alias_from_a_former_name(seed_issue: Issue) -> None:
+    bri = [gloss for place in _places(seed_issue) for gloss in place.glosses if gloss.abbreviation == "BRI"]
+    assert [gloss.aliases for gloss in bri] == [("One Belt, One Road",)]
+
+
+# --- hand-written cases ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_hand_written_case(case: dict[str, Any]) -> None:
+    text: str = case["text"]
+    links = []
+    for anchor in case.get("links", []):
+        start = text.index(anchor)
+        links.append(Link(anchor, None, at=(start, start + len(anchor))))
+    found = find_glosses(text, links)
+    expected = [
+        {
+            "term": item["term"],
+            "hanzi": item["hanzi"],
+            "abbreviation": item.get("abbreviation"),
+            "aliases": tuple(item.get("aliases", ())),
+            "script": item["script"],
+            "note": item.get("note"),
+        }
+        for item in case["glosses"]
+    ]
+    got = [
+        {
+            "term": gloss.term,
+            "hanzi": gloss.hanzi,
+            "abbreviation": gloss.abbreviation,
+            "aliases": gloss.aliases,
+            "script": str(gloss.script),
+            "note": gloss.note,
+        }
+        for gloss in found
+    ]
+    assert got == expected
+    for gloss in found:
+        assert gloss.hanzi in text[gloss.at[0] : gloss.at[1]]
+
+
+def test_enough_hand_written_cases() -> None:
+    assert len(CASES) >= 15
+    assert any(not case["glosses"] for case in CASES)  # at least one negative case
+
+
+@pytest.mark.parametrize("text", ["In 2020 (the year of the election), nothing changed.", "(see above)", "(2020)", ""])
+def test_brackets_without_characters_are_not_glosses(text: str) -> None:
+    assert find_glosses(text) == ()
+
+
+def test_gloss_offsets_point_into_the_text() -> None:
+    text = "Later, Premier Cho Jung-tai’s (卓榮泰) office replied."
+    (gloss,) = find_glosses(text)
+    assert text[gloss.at[0] : gloss.at[1]] == "Cho Jung-tai’s (卓榮泰)"
+
+
+# --- scripts -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hanzi", "script"),
+    [
+        ("國民黨", Script.TRADITIONAL),
+        ("国民党", Script.SIMPLIFIED),
+        ("王毅", Script.AMBIGUOUS),
+        ("人民", Script.AMBIGUOUS),
+        ("迅雷-2020", Script.AMBIGUOUS),
+    ],
+)
+def test_script_of(hanzi: str, script: Script) -> None:
+    assert script_of(hanzi) is script
+
+
+def test_script_variants() -> None:
+    assert are_script_variants("胡錦濤", "胡锦涛")
+    assert are_script_variants("国民党", "國民黨")
+    assert not are_script_variants("王毅", "王逸")  # another name, not another script
+    assert not are_script_variants("胡錦濤", "胡錦濤")
+    assert not are_script_variants("胡錦濤", "胡锦")
+
+
+def _issue(*texts: str) -> Issue:
+    paragraphs = tuple(Paragraph(text, glosses=find_glosses(text)) for text in texts)
+    return Issue(articles=(Article(title="A", sections=(Section(None, paragraphs),)),))
+
+
+def _scripts(issue: Issue) -> list[Script]:
+    return [gloss.script for place in _places(issue) for gloss in place.glosses]
+
+
+def test_settle_scripts_follows_the_issue() -> None:
+    issue = _issue(
+        "Foreign Minister Wang Yi (王毅) met", "the Kuomintang (國民黨) and the Democratic Progressive Party (民進黨)"
+    )
+    assert _scripts(issue) == [Script.AMBIGUOUS, Script.TRADITIONAL, Script.TRADITIONAL]
+    settled = settle_scripts(issue)
+    assert _scripts(settled) == [Script.TRADITIONAL] * 3
+    assert settle_scripts(settled) == settled
+
+
+def test_settle_scripts_majority_simplified() -> None:
+    issue = _issue("Wang Yi (王毅), Wang Huning (王沪宁) and Li Keqiang (李克强) and Hu Jintao (胡錦濤)")
+    assert _scripts(settle_scripts(issue)) == [
+        Script.SIMPLIFIED,
+        Script.SIMPLIFIED,
+        Script.SIMPLIFIED,
+        Script.TRADITIONAL,
+    ]
+
+
+@pytest.mark.parametrize("text", ["Wang Yi (王毅)", "Wang Yi (王毅), Hu Jintao (胡錦濤) and Wang Huning (王沪宁)"])
+def test_settle_scripts_leaves_undecided_issues_alone(text: str) -> None:
+    issue = _issue(text)
+    assert _scripts(settle_scripts(issue)) == _scripts(issue)
+    assert Script.AMBIGUOUS in _scripts(settle_scripts(issue))
+
+
+def test_settle_scripts_reaches_items_main_points_and_footnotes() -> None:
+    def place(text: str) -> Paragraph:
+        return Paragraph(text, glosses=find_glosses(text))
+
+    item = Article(
+        title="Item",
+        sections=(Section(None, (place("the Kuomintang (國民黨)"),)),),
+        main_point=place("Wang Yi (王毅)"),
+        footnotes=(Footnote(1, "Ko Wen-je (柯文哲)", glosses=find_glosses("Ko Wen-je (柯文哲)")),),
+    )
+    issue = Issue(articles=(Article(title="Review", items=(item,)),))
+    assert _scripts(settle_scripts(issue)) == [Script.TRADITIONAL] * 3
+
+
+# --- robustness and time -----------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from([*"Aa Zz-’'“”\"(),.[]王毅國民党 \n1", "Wang ", "Yi", "President ", "(MIB, ", " as "])
+
+
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_any_text_gives_well_formed_glosses(text: str) -> None:
+    for gloss in find_glosses(text):
+        start, end = gloss.at
+        assert 0 <= start < end <= len(text)
+        assert gloss.term
+        assert gloss.hanzi
+        assert gloss.hanzi in text[start:end] or gloss.hanzi.replace(" ", "") in text[start:end].replace(" ", "")
+
+
+_SIZE = 200_000
+_PATHOLOGICAL = {
+    "prose": "Chinese Foreign Minister Wang Yi (王毅) met the Taiwan People’s Party (TPP, 台灣民眾黨). ",
+    "hanzi": "中華民國忠義同志會\n",
+    "open brackets": "(",
+    "brackets with hanzi": "(中)",
+    "unclosed quotes": "“(中) ",
+    "capitalised runs": "Aa " * 100 + "(中) ",
+    "reversed": '"中" as ',
+    "square": "[中, ",
+}
+
+
+@pytest.mark.parametrize("unit", _PATHOLOGICAL.values(), ids=_PATHOLOGICAL.keys())
+def test_large_inputs_take_linear_time(unit: str) -> None:
+    small = unit * (_SIZE // len(unit) // 4)
+    large = unit * (_SIZE // len(unit))
+    started = time.perf_counter()
+    find_glosses(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    find_glosses(large)
+    large_time = time.perf_counter() - started
+    assert large_time < 5.0
+    # Four times the input takes about four times as long; a quadratic scan would take sixteen.
+    assert large_time < 10 * small_time + 0.1
