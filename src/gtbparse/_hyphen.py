@@ -1,30 +1,88 @@
-"""Deciding whether a hyphen at the end of a column is a word split (drop it) or a real hyphen (keep it)."""
+"""Deciding whether a hyphen at the end of a column is a word split (drop it) or a real hyphen (keep it).
+
+The evidence is weighed in a fixed order, and the first source that speaks decides:
+
+1. hard rules: a digit, Han characters or an all-caps token at the hyphen, a one-letter fragment or a
+   capitalised continuation always keep the hyphen (layout engines never split such words);
+2. the document itself: the hyphenated or the joined form elsewhere in the issue;
+3. an offline English lexicon (pyspellchecker, loaded lazily; optional);
+4. tables: lexical compounds (the layout's and ``data/compounds.txt``), words and names written as one
+   word (``data/closed_words.txt``, ``data/closed_names.txt``), romanised given names (``data/romanisation.txt``);
+5. a default: a lower-case continuation that nothing attests as a compound is a split word.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 import regex
 
+from ._lexicon import Lexicon, Tables, english_lexicon, tables
 from .layout import Layout
 
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
+_TOKEN = regex.compile(r"[\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8}")
+_BREAK_END = regex.compile(r"([\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8})-$")
+_BREAK_START = regex.compile(r"^[\p{L}\p{N}]{1,64}")
 _HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\p{N}")
+_TAIL_WINDOW = 700  # longer than any token _BREAK_END can match, so the search stays linear
+
+KEEP = "keep-hyphen"
+DROP = "dehyphenate"
 
 
 @attrs.frozen
 class Vocabulary:
-    """The words of one issue, lower-cased: evidence from the document itself."""
+    """How often each word occurs in one issue, case-folded: evidence from the document itself.
 
-    words: frozenset[str]
+    Hyphenated tokens count whole (``cross-strait``) and by their parts. The fragments either side of
+    a hyphen at a block end are not counted: they are what is being decided.
+    """
+
+    counts: Mapping[str, int] = attrs.field(repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
-        words: set[str] = set()
+        """Count the words of ``texts``, the issue's blocks in reading order."""
+        counts: Counter[str] = Counter()
+        continues_break = False
         for text in texts:
-            words.update(match.casefold() for match in _WORD.findall(text))
-        return cls(frozenset(words))
+            tokens = list(_TOKEN.finditer(text))
+            if continues_break and tokens and tokens[0].start() == 0:
+                tokens = tokens[1:]
+            ends_in_break = _ends_in_break(text)
+            if ends_in_break and tokens:
+                tokens = tokens[:-1]
+            for token in tokens:
+                word = token.group().casefold()
+                counts[word] += 1
+                if "-" in word:
+                    counts.update(word.split("-"))
+            continues_break = ends_in_break
+        return cls(dict(counts))
+
+    def count(self, word: str) -> int:
+        """How often ``word`` (any case) occurs."""
+        return self.counts.get(word.casefold(), 0)
+
+
+def _ends_in_break(text: str) -> bool:
+    return _BREAK_END.search(text.rstrip()[-_TAIL_WINDOW:]) is not None
+
+
+def break_fragments(before: str, after: str) -> tuple[str, str] | None:
+    """The fragments either side of a hyphen that ends ``before`` when ``after`` continues it, else ``None``.
+
+    Only a hyphen-minus counts: an en dash or em dash at a break is never a hyphen. The left fragment keeps
+    the earlier parts of a hyphenated token (``day-to`` for ``day-to-`` / ``day``) and any digits.
+    """
+    end = _BREAK_END.search(before.rstrip()[-_TAIL_WINDOW:])
+    start = _BREAK_START.match(after)
+    if end is None or start is None:
+        return None
+    return end.group(1), start.group()
 
 
 @attrs.frozen
@@ -36,29 +94,127 @@ class HyphenDecision:
     evidence: str
 
 
-def decide_hyphen(left: str, right: str, vocabulary: Vocabulary, layout: Layout) -> HyphenDecision:
+def _keep(evidence: str) -> HyphenDecision:
+    return HyphenDecision(True, KEEP, evidence)
+
+
+def _drop(evidence: str) -> HyphenDecision:
+    return HyphenDecision(False, DROP, evidence)
+
+
+def decide_hyphen(
+    left: str,
+    right: str,
+    vocabulary: Vocabulary,
+    layout: Layout,
+    *,
+    lexicon: Callable[[], Lexicon | None] = english_lexicon,
+) -> HyphenDecision:
     """Decide for ``left-`` at a column end followed by ``right`` at the top of the next.
 
-    ``left`` and ``right`` are the word fragments either side of the hyphen.
+    ``left`` and ``right`` are the tokens either side of the hyphen (``left`` may hold earlier parts of a
+    hyphenated token). ``lexicon`` supplies the English word list; it is called only when the document
+    does not decide, and may return ``None`` (no lexicon installed).
     """
+    tail = left.rsplit("-", 1)[-1]
+    if not tail or not right:
+        return _keep("nothing to join on one side")
+    hard = _hard_rule(tail, right)
+    if hard is not None:
+        return hard
     hyphenated = f"{left}-{right}"
-    joined = f"{left}{right}"
-    if not left or not right:
-        return HyphenDecision(True, "keep-hyphen", "nothing to join on one side")
-    if any(char.isdigit() for char in (left[-1], right[0])):
-        return HyphenDecision(True, "keep-hyphen", f"`{hyphenated}` has a digit at the hyphen")
-    if _HAN.search(left[-1] + right[0]):
-        return HyphenDecision(True, "keep-hyphen", f"`{hyphenated}` has Han characters at the hyphen")
-    if len(left) > 1 and left.isupper():
-        return HyphenDecision(True, "keep-hyphen", f"`{left}` is an all-caps token")
-    folded_hyphenated = hyphenated.casefold()
-    folded_joined = joined.casefold()
-    if folded_hyphenated in vocabulary.words:
-        return HyphenDecision(True, "keep-hyphen", f"`{hyphenated}` occurs unbroken elsewhere in this issue")
-    if folded_joined in vocabulary.words:
-        return HyphenDecision(False, "dehyphenate", f"`{joined}` occurs elsewhere in this issue")
-    if folded_hyphenated in layout.compounds:
-        return HyphenDecision(True, "keep-hyphen", f"`{hyphenated}` is a known lexical compound")
+    document = _document_evidence(hyphenated, f"{left}{right}", vocabulary)
+    if document is not None:
+        return document
+    known = tables()
+    words = lexicon()
+    word = f"{tail}{right}"
+    joined_is_word = known.is_closed(word)
+    if words is not None:
+        judged = _lexicon_evidence(tail, right, words, known)
+        if isinstance(judged, HyphenDecision):
+            return judged
+        joined_is_word = judged
+    table = _table_evidence(tail, right, hyphenated, layout, known, joined_is_word)
+    if table is not None:
+        return table
+    if joined_is_word and "-" in left:
+        return _keep(f"`{left}-` is already a hyphenated compound; `{right}` continues it")
+    if joined_is_word:
+        return _drop(f"`{word}` is a known word, and no compound `{tail}-{right}` is attested")
+    if words is None:
+        return _drop(f"nothing attests `{tail}-{right}` as a compound (no lexicon installed): a split word")
+    return _drop(f"neither `{word}` nor `{tail}-{right}` is attested: taken as a split word")
+
+
+_ACRONYM = regex.compile(r"\p{Lu}{2}")
+
+
+def _hard_rule(tail: str, right: str) -> HyphenDecision | None:
+    """Cases where a layout engine never splits a word, whatever the other evidence."""
+    pair = f"{tail}-{right}"
+    if _DIGIT.search(tail[-1] + right[0]):
+        return _keep(f"`{pair}` has a digit next to the hyphen")
+    if _DIGIT.search(tail) or _DIGIT.search(right):
+        return _keep(f"`{pair}` has a digit in it: layout engines never split such a token")
+    if _HAN.search(tail) or _HAN.search(right):
+        return _keep(f"`{pair}` has Han characters next to the hyphen")
+    for token in (tail, right):
+        if len(token) > 1 and token.isupper():
+            return _keep(f"`{token}` is an all-caps token")
+        if _ACRONYM.search(token):
+            return _keep(f"`{token}` holds an acronym")
+    if len(tail) == 1 or len(right) == 1:
+        return _keep(f"`{pair}`: a line is never broken a single letter from a word's end")
     if right[0].isupper():
-        return HyphenDecision(True, "keep-hyphen", f"`{right}` is capitalised: a compound of names")
-    return HyphenDecision(False, "dehyphenate", f"`{left}` and `{right}` are not attested as a compound")
+        return _keep(f"`{right}` is capitalised: a split word never continues with a capital")
+    return None
+
+
+def _document_evidence(hyphenated: str, joined: str, vocabulary: Vocabulary) -> HyphenDecision | None:
+    with_hyphen = vocabulary.count(hyphenated)
+    without = vocabulary.count(joined)
+    if with_hyphen > without:
+        return _keep(f"`{hyphenated}` occurs unbroken elsewhere in this issue")
+    if without > with_hyphen:
+        return _drop(f"`{joined}` occurs elsewhere in this issue")
+    return None
+
+
+def _lexicon_evidence(tail: str, right: str, words: Lexicon, known: Tables) -> HyphenDecision | bool:
+    """A decision when the lexicon settles it, else whether the joined form counts as a known word."""
+    word = f"{tail}{right}"
+    closed = known.is_closed(word)
+    tail_stands = words.is_word_or_prefix(tail) or tail.casefold() in known.closed_names
+    right_stands = words.is_word_or_prefix(right)
+    source = words.source
+    joined_is_word = closed or words.knows(word)
+    if joined_is_word and not tail_stands:
+        return _drop(f"`{word}` is a known word; `{tail}` is not ({source})")
+    if joined_is_word and not right_stands:
+        return _drop(f"`{word}` is a known word; `{right}` is not ({source})")
+    if tail[0].isupper() and known.is_syllable(tail) and known.is_syllable(right):
+        return joined_is_word  # romanised syllables: the name tables know better than an English word list
+    if joined_is_word and not closed and words.is_rare(word):
+        return _keep(f"`{tail}` and `{right}` are common words; `{word}` is barely attested ({source})")
+    if not joined_is_word and tail_stands and right_stands:
+        return _keep(f"`{tail}` and `{right}` are words; `{word}` is not ({source})")
+    return joined_is_word
+
+
+def _table_evidence(
+    tail: str, right: str, hyphenated: str, layout: Layout, known: Tables, joined_is_word: bool
+) -> HyphenDecision | None:
+    for compound in dict.fromkeys((hyphenated.casefold(), f"{tail}-{right}".casefold())):
+        if compound in layout.compounds or compound in known.compounds:
+            return _keep(f"`{compound}` is a known lexical compound")
+    word = f"{tail}{right}"
+    if known.is_closed(word):
+        return _drop(f"`{word}` is written as one word")
+    if joined_is_word or not tail[0].isupper() or not right.islower():
+        return None
+    if not (known.is_syllable(tail) and known.is_syllable(right)):
+        return None
+    if known.pinyin_only(tail) or known.pinyin_only(right):
+        return _drop(f"`{word}` is Hanyu Pinyin, whose given names are written as one word")
+    return _keep(f"`{tail}-{right}` is a romanised given name, hyphenated as in Taiwan and Hong Kong")

@@ -84,11 +84,11 @@ _CONTINUATION_WORDS = frozenset(
 )
 
 _COMPOUNDS = frozenset(
-    """cross-strait non-resident so-called self-governing self-determination co-host co-hosting co-operation
+    """cross-strait non-resident so-called self-governing self-determination co-host co-hosting
     co-sponsored anti-secession well-known long-standing long-term short-term high-level low-level
     full-scale half-century semi-official quasi-official vice-president ex-president pro-independence
     pro-unification post-war pre-war multi-party one-china two-state party-state party-to-party
-    decision-making policy-making peace-keeping state-run state-owned de-recognition re-elected re-directed
+    decision-making policy-making state-run state-owned de-recognition re-elected
     re-election mid-year year-end""".split()
 )
 

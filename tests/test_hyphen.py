@@ -1,0 +1,263 @@
+"""End-of-column hyphens: the curated cases, the order of evidence, the hard rules, and the wiring."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import regex
+
+import gtbparse
+from gtbparse._hyphen import DROP, KEEP, Vocabulary, break_fragments, decide_hyphen
+from gtbparse._lexicon import Lexicon, english_lexicon, tables
+from gtbparse.layout import DEFAULT_LAYOUT
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "corpus" / "hyphen_cases.tsv"
+EMPTY = Vocabulary.from_texts([])
+
+
+def _no_lexicon() -> Lexicon | None:
+    return None
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hyphen_accuracy", ROOT / "benchmarks" / "hyphen_accuracy.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("hyphen_accuracy", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rows() -> list[dict[str, str]]:
+    with CASES.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# --- the curated list ------------------------------------------------------------------------------------------
+
+
+def test_curated_list_is_large_varied_and_well_formed() -> None:
+    rows = _rows()
+    assert len(rows) >= 200
+    categories = {row["category"] for row in rows}
+    assert {"word-split", "compound", "romanised-name", "number", "acronym", "cjk", "dash", "ambiguous"} <= categories
+    for row in rows:
+        assert row["answer"] in ("keep", "drop"), row
+        assert row["break"] in ("-", "–", "—"), row
+        before, after = row["context"].split("|")  # exactly one break mark
+        assert before.endswith(row["left"] + row["break"]), row
+        assert regex.search(r"[\p{L}\p{N}]+(?=.$)", before).group() == row["left"], row  # type: ignore[union-attr]
+        assert regex.match(r"[\p{L}\p{N}]+", after).group() == row["right"], row  # type: ignore[union-attr]
+        if row["break"] != "-":
+            assert row["answer"] == "keep", "a dash is never dropped"
+
+
+def test_accuracy_floor_and_baselines() -> None:
+    bench = _benchmark()
+    cases = bench.load_cases()
+    ours, wrong = bench.accuracy(bench.gtbparse_method(), cases)
+    assert ours / len(cases) >= 0.98, [case.context for case in wrong]
+    for baseline in (bench.drop_if_lowercase_follows, bench.always_drop, bench.keep_if_attested):
+        theirs, _ = bench.accuracy(baseline, cases)
+        assert ours > theirs, baseline.__name__
+
+
+def test_without_a_lexicon_the_fallback_is_sane() -> None:
+    bench = _benchmark()
+    cases = bench.load_cases()
+    ours, _ = bench.accuracy(bench.gtbparse_method(with_lexicon=False), cases)
+    assert ours / len(cases) >= 0.85
+    for baseline in (bench.drop_if_lowercase_follows, bench.always_drop, bench.keep_if_attested):
+        assert ours > bench.accuracy(baseline, cases)[0], baseline.__name__
+
+
+def test_baselines_behave_as_named() -> None:
+    bench = _benchmark()
+    case = bench.Case("cross", "-", "strait", True, "compound", "Stable cross-|strait ties and cross-strait trade.")
+    assert bench.always_drop(case) is False
+    assert bench.drop_if_lowercase_follows(case) is False
+    assert bench.keep_if_attested(case) is True
+    dash = bench.Case("it", "—", "but", True, "dash", "Beijing denied it—|but the evidence is clear.")
+    assert all(method(dash) for method in (bench.always_drop, bench.drop_if_lowercase_follows, bench.keep_if_attested))
+
+
+# --- the seed's six splits -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("asym", "metric"), ("In", "ternational"), ("securi", "ty"), ("tak", "ing"), ("Chi", "na"), ("indige", "nously")],
+)
+@pytest.mark.parametrize("lexicon", [english_lexicon, _no_lexicon], ids=["lexicon", "no-lexicon"])
+def test_seed_splits_are_dropped_without_document_evidence(left: str, right: str, lexicon: object) -> None:
+    decision = decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT, lexicon=lexicon)  # type: ignore[arg-type]
+    assert (decision.keep, decision.rule) == (False, DROP)
+
+
+def test_lexicon_evidence_reads_as_a_sentence() -> None:
+    decision = decide_hyphen("asym", "metric", EMPTY, DEFAULT_LAYOUT)
+    assert decision.evidence.startswith("`asymmetric` is a known word; `asym` is not")
+
+
+# --- order of evidence -----------------------------------------------------------------------------------------
+
+
+def test_document_beats_lexicon_and_table() -> None:
+    closed = Vocabulary.from_texts(["The longstanding policy holds."])
+    decision = decide_hyphen("long", "standing", closed, DEFAULT_LAYOUT)
+    assert not decision.keep
+    assert decision.evidence == "`longstanding` occurs elsewhere in this issue"
+    hyphenated = Vocabulary.from_texts(["Security co-operation deepened."])
+    decision = decide_hyphen("co", "operation", hyphenated, DEFAULT_LAYOUT)
+    assert decision.keep
+    assert decision.evidence == "`co-operation` occurs unbroken elsewhere in this issue"
+
+
+def test_document_counts_decide_when_both_forms_occur() -> None:
+    vocabulary = Vocabulary.from_texts(["re-election, reelection and again reelection"])
+    assert not decide_hyphen("re", "election", vocabulary, DEFAULT_LAYOUT).keep
+
+
+def test_lexicon_is_not_loaded_when_the_document_decides() -> None:
+    calls: list[int] = []
+
+    def counting() -> Lexicon | None:
+        calls.append(1)
+        return None
+
+    vocabulary = Vocabulary.from_texts(["Stable cross-strait relations."])
+    assert decide_hyphen("cross", "strait", vocabulary, DEFAULT_LAYOUT, lexicon=counting).keep
+    assert calls == []
+    decide_hyphen("cross", "strait", EMPTY, DEFAULT_LAYOUT, lexicon=counting)
+    assert calls == [1]
+
+
+def test_compounds_and_names_from_the_tables() -> None:
+    for left, right in [("cross", "strait"), ("so", "called"), ("non", "resident"), ("follow", "up")]:
+        decision = decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT, lexicon=_no_lexicon)
+        assert decision.keep, (left, right, decision)
+    for left, right in [("Ing", "wen"), ("Chih", "chung"), ("Li", "nong"), ("Ching", "te")]:
+        decision = decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT)
+        assert decision.keep, (left, right, decision)
+        assert "romanised given name" in decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT, lexicon=_no_lexicon).evidence
+    for left, right in [("Kaoh", "siung"), ("Jin", "ping"), ("Xue", "xiang"), ("Tai", "wan")]:
+        assert not decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT).keep, (left, right)
+        assert not decide_hyphen(left, right, EMPTY, DEFAULT_LAYOUT, lexicon=_no_lexicon).keep, (left, right)
+
+
+def test_hyphenated_left_token_continues_as_a_compound() -> None:
+    assert decide_hyphen("day-to", "day", EMPTY, DEFAULT_LAYOUT).keep
+    assert not decide_hyphen("well-estab", "lished", EMPTY, DEFAULT_LAYOUT).keep
+
+
+# --- hard rules ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "words"),
+    [
+        ("COVID", "19", "covid19"),
+        ("F", "16", "f16"),
+        ("mid", "1990s", "mid1990s"),
+        ("21st", "century", "21stcentury"),
+        ("US", "led", "usled"),
+        ("KMT", "affiliated", "kmtaffiliated"),
+        ("non", "NATO", "nonnato"),
+        ("mRNA", "based", "mrnabased"),
+        ("九二", "共識", "九二共識"),
+        ("anti", "統戰", "anti統戰"),
+        ("e", "mail", "email"),
+        ("Indo", "Pacific", "indopacific"),
+    ],
+)
+def test_hard_rules_keep_the_hyphen_whatever_the_document_says(left: str, right: str, words: str) -> None:
+    vocabulary = Vocabulary.from_texts([words, words])
+    decision = decide_hyphen(left, right, vocabulary, DEFAULT_LAYOUT)
+    assert (decision.keep, decision.rule) == (True, KEEP)
+
+
+# --- vocabulary and the break gate -----------------------------------------------------------------------------
+
+
+def test_vocabulary_leaves_out_the_fragments_being_decided() -> None:
+    vocabulary = Vocabulary.from_texts(["to build asym-", "metric capabilities and Tsai Ing-wen’s cross-strait policy"])
+    assert vocabulary.count("asym") == 0
+    assert vocabulary.count("metric") == 0
+    assert vocabulary.count("capabilities") == 1
+    assert vocabulary.count("cross-strait") == 1
+    assert vocabulary.count("Strait") == 1  # hyphenated tokens count by their parts too
+    assert vocabulary.count("ing-wen") == 1
+
+
+def test_break_fragments_only_for_a_hyphen_minus() -> None:
+    assert break_fragments("the island’s asym-", "metric warfare") == ("asym", "metric")
+    assert break_fragments("the day-to-", "day work") == ("day-to", "day")
+    assert break_fragments("the COVID-", "19 pandemic") == ("COVID", "19")
+    assert break_fragments("trailing space asym- ", "metric") == ("asym", "metric")
+    assert break_fragments("the ministry described—", "and") is None
+    assert break_fragments("for 2025–", "2026") is None
+    assert break_fragments("a lone -", "dash") is None
+    assert break_fragments("cross-", "(strait)") is None
+    long_word = "a" * 100_000 + "-"
+    assert break_fragments(long_word, "b") is not None  # bounded search: no scan of the whole block
+
+
+# --- tables ----------------------------------------------------------------------------------------------------
+
+
+def test_tables_are_consistent() -> None:
+    known = tables()
+    assert all("-" in compound for compound in known.compounds)
+    assert not any("-" in word for word in known.closed_words | known.closed_names)
+    joined_compounds = {compound.replace("-", "") for compound in known.compounds}
+    assert not joined_compounds & known.closed_words, "a word cannot be both a hyphenated compound and closed"
+    assert {"pinyin", "wade-giles", "taiwanese", "cantonese", "korean"} <= set(known.syllables)
+    assert all(known.is_syllable(syllable) for syllable in ("hsiao", "jing", "khim", "shek", "jae"))
+    assert not known.is_syllable("strait")
+    assert all(known.pinyin_only(syllable) for syllable in ("xiang", "zhong", "qiang", "cai"))
+    assert not any(known.pinyin_only(syllable) for syllable in ("chung", "hsiang", "jing"))
+
+
+# --- end to end: what the pipeline does with dashes and hyphens ------------------------------------------------
+
+_ISSUE = """A Test Article Title
+
+By: Jane Doe
+
+Jane Doe is a fellow at an institute.
+
+The mission was to strengthen cross-
+
+strait dialogue and to build asym-
+
+metric capabilities, which the ministry described—
+
+and the legislature confirmed—as a priority for 2025–
+
+2026 and beyond. Officials said the Taipei–
+
+Washington channel remained open.
+"""
+
+
+def test_dashes_are_untouched_and_hyphens_explained_end_to_end() -> None:
+    explained = gtbparse.parse_and_explain(_ISSUE, layout="gtb-issue")
+    (paragraph,) = (p for s in explained.issue.articles[0].sections for p in s.paragraphs)
+    text = paragraph.text
+    assert "cross-strait dialogue" in text
+    assert "asymmetric capabilities" in text
+    assert regex.search(r"described—\s?and", text)
+    assert regex.search(r"2025–\s?2026", text)
+    assert regex.search(r"Taipei–\s?Washington", text)
+    hyphen_edits = [edit for edit in explained.edits if edit.rule in (KEEP, DROP)]
+    assert [(edit.rule, edit.original) for edit in hyphen_edits] == [(KEEP, "\n\n"), (DROP, "-\n\n")]
+    assert "`asymmetric` is a known word" in hyphen_edits[1].evidence
+    for edit in explained.edits:
+        assert not {"—", "–"} & set(edit.original), edit
