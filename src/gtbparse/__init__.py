@@ -12,6 +12,7 @@ import os
 
 from ._pipeline import explain
 from ._version import __version__
+from .batch import BatchResult, parse_many
 from .errors import ParseError
 from .layout import LAYOUTS, Layout, get_layout
 from .model import (
@@ -46,6 +47,7 @@ __all__ = [
     "SCHEMA",
     "Article",
     "Author",
+    "BatchResult",
     "Citation",
     "CitationKind",
     "ContentsEntry",
@@ -75,6 +77,7 @@ __all__ = [
     "parse",
     "parse_and_explain",
     "parse_file",
+    "parse_many",
     "to_dict",
     "to_markdown",
     "to_tei",
@@ -101,7 +104,7 @@ def parse_and_explain(text: str, *, source_name: str | None = None, layout: Layo
 
 def parse_file(path: str | os.PathLike[str], *, layout: Layout | str | None = None) -> Issue:
     """Read a UTF-8 text rendition from ``path`` and parse it; ``source_name`` is the file's name."""
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8", newline="") as handle:  # keep \r\n: offsets are into the file as it is
         text = handle.read()
     return parse(text, source_name=os.path.basename(os.fspath(path)), layout=layout)
 
