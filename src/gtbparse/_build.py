@@ -7,21 +7,22 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._citations import parse_citation
 from ._furniture import Deflowed, IssueFacts, read_masthead
-from ._glosses import find_glosses
+from ._glosses import find_glosses, settle_scripts
 from ._inline import Inline, parse_inline
 from ._repair import Joined, Role, looks_like_heading
-from ._segment import RawArticle, RawUnit, Segmented, is_heading, split_names
+from ._segment import RawArticle, RawUnit, Segmented, is_heading, name_parts, sentence_starts, split_names
 from ._text import Block, OffsetMap, TextBuilder
 from .errors import line_and_column
 from .layout import Layout
 from .model import (
     Article,
     Author,
+    Citation,
     ContentsEntry,
     Diagnostic,
     Edit,
+    Emphasis,
     Footnote,
     Gloss,
     Issue,
@@ -34,7 +35,6 @@ from .model import (
 )
 
 _CONTENTS_MAX_WORDS = 25
-_NICKNAME = regex.compile(r"[“\"‘'](?P<nickname>[^”\"’'\s][^”\"’']{0,40})[”\"’']")
 _OPENING_QUOTE = ("“", '"', "‘", "'")
 _CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
 _COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
@@ -108,6 +108,7 @@ def build_issue(
         layout=layout.name,
         span=(0, len(source)),
     )
+    issue = settle_scripts(issue)
     return issue, tuple(context.edits), tuple(context.diagnostics), unused
 
 
@@ -115,7 +116,7 @@ def _block_inline(block: Block, context: _Context, skip: int = 0) -> Inline:
     builder = TextBuilder()
     for index, line in enumerate(block.lines):
         if index:
-            builder.copy("\n", block.lines[index - 1].end)
+            builder.copy("\n", block.lines[index - 1].break_at)
         builder.copy(line.text, line.start)
     raw, mapping = builder.build()
     if skip:
@@ -165,7 +166,7 @@ def _article(raw: RawArticle, context: _Context) -> Article:
         context.use(raw.title)
     else:
         context.diagnose("title-missing", Severity.WARNING, "a byline with no title before it", _span(raw.byline))
-    context.use(raw.byline, *raw.bios)
+    context.use(raw.byline)  # a bio block is used once it is given to an author; else it is reported unplaced
     names = layout.byline.match(raw.byline.lines[0].text)
     skip = names.start("names") if names else 0
     byline_text = _block_inline(raw.byline, context, skip).text
@@ -186,29 +187,9 @@ def _unit_end(unit: RawUnit) -> int:
     return max(ends, default=0)
 
 
-@attrs.frozen
-class _Name:
-    name: str
-    honorific: str | None
-    nickname: str | None
-    keys: tuple[str, ...]
-    """Ways a bio may name this author, longest first: in full, without rank or nickname, by surname."""
-
-
-def _name(name: str, layout: Layout) -> _Name:
-    honorific_match = layout.honorifics.match(name)
-    honorific = honorific_match.group("honorific").strip() if honorific_match else None
-    unranked = name[honorific_match.end() :] if honorific_match else name
-    nickname_match = _NICKNAME.search(unranked)
-    plain = _normal(_NICKNAME.sub("", unranked)) if nickname_match else unranked
-    surname = plain.split()[-1] if plain.split() else ""
-    keys = sorted({key for key in (name, unranked, plain, surname) if len(key) > 1}, key=len, reverse=True)
-    return _Name(name, honorific or None, nickname_match.group("nickname") if nickname_match else None, tuple(keys))
-
-
 def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Author, ...]:
     """The byline's authors, each with the part of the bio blocks that is about them."""
-    names = [_name(name, context.layout) for name in split_names(byline_text)]
+    names = [name_parts(name, context.layout) for name in split_names(byline_text)]
     bios: dict[int, tuple[str, Span]] = {}
     for block in raw.bios:
         text = _block_inline(block, context).text
@@ -217,17 +198,25 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Auth
                 (position, index)
                 for index, name in enumerate(names)
                 for key in name.keys
-                for position in _sentence_starts(text, key)
+                for position in sentence_starts(text, key)
             }
         )
-        starts = [
-            (position, index)
-            for number, (position, index) in enumerate(starts)
-            if number == 0 or position != starts[number - 1][0]
-        ]
-        for number, (position, index) in enumerate(starts):
-            end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
-            bios.setdefault(index, (text[position:end].strip(), (block.start, block.end)))
+        # A sentence naming the same author as the one before it continues that author's bio.
+        kept: list[tuple[int, int]] = []
+        for position, index in starts:
+            if not kept or (position != kept[-1][0] and index != kept[-1][1]):
+                kept.append((position, index))
+        for number, (position, index) in enumerate(kept):
+            end = kept[number + 1][0] if number + 1 < len(kept) else len(text)
+            part = text[position:end].strip()
+            if index in bios:  # named again in a later block: the bio goes on there
+                earlier, span = bios[index]
+                part, block_span = f"{earlier} {part}", (span[0], block.end)
+            else:
+                block_span = (block.start, block.end)
+            bios[index] = (part, block_span)
+        if kept:
+            context.use(block)
     authors: list[Author] = []
     for index, name in enumerate(names):
         bio = bios.get(index)
@@ -243,17 +232,6 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Auth
             )
         )
     return tuple(authors)
-
-
-def _sentence_starts(text: str, key: str) -> list[int]:
-    """Where ``key`` opens a sentence of ``text``."""
-    found = []
-    position = text.find(key)
-    while position != -1:
-        if position == 0 or text[max(0, position - 2) : position] in (". ", "! ", "? "):
-            found.append(position)
-        position = text.find(key, position + 1)
-    return found
 
 
 def _span(block: Block) -> Span:
@@ -300,14 +278,16 @@ def _unit(unit: RawUnit, context: _Context, *, titled: bool) -> Article:
 def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
     sections: list[Section] = []
     heading: str | None = None
-    heading_start: int | None = None
+    heading_span: Span | None = None
     paragraphs: list[Paragraph] = []
     previous_raw = ""
 
     def close() -> None:
         if heading is not None or paragraphs:
-            start = heading_start if heading_start is not None else paragraphs[0].span[0]
+            start = heading_span[0] if heading_span is not None else paragraphs[0].span[0]
             end = paragraphs[-1].span[1] if paragraphs else start
+            if heading_span is not None:  # a heading with no paragraph under it still covers its own text
+                end = max(end, heading_span[1])
             sections.append(Section(heading, tuple(paragraphs), span=(start, end)))
 
     for index, block in enumerate(body):
@@ -315,7 +295,7 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
         if is_heading(block, following, context.layout):
             close()
             heading = context.inline(block.raw, block.mapping).text
-            heading_start = block.span[0]
+            heading_span = block.span
             paragraphs = []
             previous_raw = ""
             continue
@@ -367,13 +347,21 @@ def _footnote(block: Joined, context: _Context) -> Footnote:
         links=inline.links,
         emphasis=inline.emphasis,
         glosses=_glosses(inline),
-        citation=parse_citation(inline.text, inline.emphasis),
+        citation=_parse_citation(inline.text, inline.emphasis),
         span=block.span,
     )
 
 
+def _parse_citation(text: str, emphasis: Sequence[Emphasis]) -> Citation | None:
+    # Imported on first use: the citation patterns take long to compile, and many texts have no footnotes.
+    from ._citations import parse_citation
+
+    return parse_citation(text, emphasis)
+
+
 def _check_footnotes(unit: Article, context: _Context) -> None:
-    marks = {ref.number: ref for paragraph in unit.paragraphs() for ref in paragraph.footnote_refs}
+    places = [*unit.paragraphs(), *([unit.main_point] if unit.main_point is not None else [])]
+    marks = {ref.number: ref for place in places for ref in place.footnote_refs}
     notes = {note.number: note for note in unit.footnotes}
     for number, ref in marks.items():
         if number not in notes:

@@ -44,6 +44,15 @@ def explain(text: str, *, source_name: str | None = None, layout: Layout | str |
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}")
     chosen = get_layout(layout) if isinstance(layout, str) else layout
+    try:
+        return _explain(text, source_name, chosen)
+    except (ParseError, MemoryError):
+        raise
+    except Exception as error:  # a bug in a stage: users still only ever see ParseError
+        raise _error(text, f"internal error: {type(error).__name__}: {error}", 0) from error
+
+
+def _explain(text: str, source_name: str | None, chosen: Layout | None) -> Explained:
     _check_input(text)
     blocks = split_blocks(text)
     chosen = chosen or detect_layout(blocks)
@@ -55,7 +64,13 @@ def explain(text: str, *, source_name: str | None = None, layout: Layout | str |
         raise _error(text, "no article found: no byline such as 'By: Name' in the text", first)
     issue, inline_edits, diagnostics, unused = build_issue(text, deflowed, segmented, chosen, source_name)
     furniture_edits = tuple(
-        Edit("drop-furniture", piece.span, piece.text, "", f"{piece.kind} is page furniture, not running text")
+        Edit(
+            "drop-furniture",
+            piece.span,
+            text[piece.span[0] : piece.span[1]],
+            "",
+            f"{piece.kind} is page furniture, not running text",
+        )
         for piece in deflowed.furniture
     )
     edits = tuple(sorted((*furniture_edits, *segmented.edits, *inline_edits), key=lambda edit: edit.span))

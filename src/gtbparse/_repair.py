@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._hyphen import Vocabulary, decide_hyphen
+from ._hyphen import Vocabulary, break_fragments, decide_hyphen
 from ._text import Block, OffsetMap, TextBuilder
 from .layout import Layout
 from .model import Edit, Span
@@ -53,9 +53,9 @@ _TERMINAL = ".!?:…"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
 _LAST_WORD = regex.compile(r"(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
-_HYPHEN_END = regex.compile(r"(\p{L}+)-$")
-_WORD_START = regex.compile(r"^(\p{L}+)")
 _HAN = regex.compile(r"\p{Han}")
+_OPENERS_BEFORE_HAN = "([“‘「『（【《"
+_CLOSERS_AFTER_HAN = ")]”’」』）】》-、，。；："
 
 
 def _core_end(text: str) -> str:
@@ -127,16 +127,16 @@ def decide_join(
         return None
     first = before.raw.rstrip()
     second = after.text
-    hyphen = _HYPHEN_END.search(first)
-    word = _WORD_START.match(second)
-    if hyphen and word:
-        decision = decide_hyphen(hyphen.group(1), word.group(1), vocabulary, layout)
+    fragments = break_fragments(first, second)
+    if fragments is not None:
+        decision = decide_hyphen(*fragments, vocabulary, layout)
         return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
-    if (_HAN.match(first[-1:]) or _HAN.match(second[:1])) and (open_brackets(first) or not ends_sentence(first)):
+    if _tight_cjk_break(first, second) and (open_brackets(first) or not ends_sentence(first)):
         return _Decision("", 0, "join-cjk", "a Han character at the break: no space between characters")
     strong = continuation_evidence(first, second, layout)
     if strong:
-        return _Decision(" ", 0, "join-column-break", strong)
+        closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
+        return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
     if ends_sentence(first):
         return None
     if looks_like_heading(first, layout) and len(before.blocks) == 1:
@@ -144,6 +144,17 @@ def decide_join(
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
     return _Decision(" ", 0, "join-column-break", "the block stops without terminal punctuation")
+
+
+def _tight_cjk_break(first: str, second: str) -> bool:
+    """Whether the break falls inside a run of Chinese text, where no space goes.
+
+    That is between two Han characters, between a Han character and the punctuation closing it, or
+    between an opening bracket or quote and a Han character. ``(MAC,`` / ``大陸委員會)`` keeps its space.
+    """
+    if _HAN.match(second[:1]):
+        return bool(_HAN.match(first[-1:])) or first[-1:] in _OPENERS_BEFORE_HAN
+    return bool(_HAN.match(first[-1:])) and second[:1] in _CLOSERS_AFTER_HAN
 
 
 def join_blocks(
@@ -188,7 +199,7 @@ def _single(block: Block, role: Role) -> Joined:
 def _copy_block(builder: TextBuilder, block: Block) -> None:
     for index, line in enumerate(block.lines):
         if index:
-            builder.copy("\n", block.lines[index - 1].end)
+            builder.copy("\n", block.lines[index - 1].break_at)
         builder.copy(line.text, line.start)
 
 

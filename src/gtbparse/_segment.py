@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ._furniture import Deflowed
 from ._hyphen import Vocabulary
@@ -85,7 +86,9 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
         title = flow[start] if start < byline_index else None
         byline = flow[byline_index]
         names = layout.byline.match(byline.lines[0].text)  # a byline: is_byline matched it
-        bios, body_start = _bios(flow, byline_index + 1, end, names.group("names") if names else "", layout)
+        # The names run on over every line of the byline block, as the build stage reads them.
+        names_text = " ".join(byline.text[names.start("names") :].split()) if names else ""
+        bios, body_start = _bios(flow, byline_index + 1, end, names_text, layout)
         body = flow[body_start:end]
         roles = [_role(block, layout) for block in body]
         joined, join_edits = join_blocks(
@@ -127,27 +130,57 @@ def split_names(names: str) -> list[str]:
 
 
 def _bios(flow: Sequence[Block], start: int, end: int, names: str, layout: Layout) -> tuple[tuple[Block, ...], int]:
-    """The bio blocks after a byline: those that open with an author's name (one at least, if it reads as a bio)."""
-    keys = {key for name in split_names(names) for key in _name_keys(name, layout)}
+    """The bio blocks after a byline: each opens with an author's name; they stop once every author is named."""
+    people = [name_parts(name, layout).keys for name in split_names(names)]
+    unnamed = set(range(len(people)))
     bios: list[Block] = []
     index = start
-    while index < end and len(bios) < max(1, len(keys)):
+    while index < end and (unnamed or not bios):
         text = flow[index].text.lstrip("*_")  # a bio may be set in italics
-        if any(text.startswith(key) for key in keys):
-            bios.append(flow[index])
-            index += 1
-        else:
+        if not any(text.startswith(key) for keys in people for key in keys):
             break
+        bios.append(flow[index])
+        unnamed -= {number for number, keys in enumerate(people) if any(sentence_starts(text, key) for key in keys)}
+        index += 1
     return tuple(bios), index
 
 
-def _name_keys(name: str, layout: Layout) -> set[str]:
-    """Ways a bio may open with this author's name: in full, without a rank, or by surname."""
-    plain = layout.honorifics.sub("", name).strip()
-    keys = {name, plain}
-    if plain.split():
-        keys.add(plain.split()[-1])
-    return {key for key in keys if len(key) > 1}
+NICKNAME = regex.compile(r"[“\"‘'](?P<nickname>[^”\"’'\s][^”\"’']{0,40})[”\"’']")
+
+
+@attrs.frozen
+class NameParts:
+    """An author's name as printed, its rank, its nickname, and the ways a bio may name them."""
+
+    name: str
+    honorific: str | None
+    nickname: str | None
+    keys: tuple[str, ...]
+    """Longest first: in full, without rank, without rank or nickname, by surname."""
+
+
+def name_parts(name: str, layout: Layout) -> NameParts:
+    """Take a byline name apart: ``Lt. Gen. (USMC, ret.) Wallace “Chip” Gregson``."""
+    honorific_match = layout.honorifics.match(name)
+    honorific = honorific_match.group("honorific").strip() if honorific_match else None
+    unranked = name[honorific_match.end() :] if honorific_match else name
+    nickname_match = NICKNAME.search(unranked)
+    plain = " ".join(NICKNAME.sub("", unranked).split()) if nickname_match else unranked
+    surname = plain.split()[-1] if plain.split() else ""
+    keys = sorted({key for key in (name, unranked, plain, surname) if len(key) > 1}, key=len, reverse=True)
+    nickname = nickname_match.group("nickname") if nickname_match else None
+    return NameParts(name, honorific or None, nickname, tuple(keys))
+
+
+def sentence_starts(text: str, key: str) -> list[int]:
+    """Where ``key`` opens a sentence of ``text``."""
+    found = []
+    position = text.find(key)
+    while position != -1:
+        if position == 0 or text[max(0, position - 2) : position] in (". ", "! ", "? "):
+            found.append(position)
+        position = text.find(key, position + 1)
+    return found
 
 
 def _role(block: Block, layout: Layout) -> Role:

@@ -17,10 +17,17 @@ class Line:
     text: str
     start: int
     number: int
+    terminator: int = -1
+    """Where the line's ``\\n`` stands in the source (``-1`` for the last line, which has none)."""
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    @property
+    def break_at(self) -> int:
+        """The source offset a line break after this line maps to: its ``\\n``, or its end."""
+        return self.terminator if self.terminator >= 0 else self.end
 
 
 @attrs.frozen
@@ -59,7 +66,7 @@ def split_lines(source: str) -> Iterator[Line]:
         newline = source.find("\n", start)
         end = length if newline == -1 else newline
         text_end = end - 1 if end > start and source[end - 1] == "\r" else end
-        yield Line(source[start:text_end], start, number)
+        yield Line(source[start:text_end], start, number, newline)
         if newline == -1:
             return
         start = newline + 1
@@ -95,7 +102,7 @@ def _trim(line: Line) -> Line:
     stripped = text.strip().strip(_INVISIBLE).strip()
     if stripped == text:
         return line
-    return Line(stripped, line.start + text.index(stripped), line.number)
+    return Line(stripped, line.start + text.index(stripped), line.number, line.terminator)
 
 
 @attrs.frozen

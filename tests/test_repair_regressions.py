@@ -1,0 +1,140 @@
+"""Regression tests for parser bugs found by the property-based and totality tests, one small input each."""
+
+from __future__ import annotations
+
+import gtbparse
+from gtbparse._hyphen import Vocabulary
+from gtbparse._repair import Joined, Role, decide_join
+from gtbparse._text import TextBuilder, split_blocks, split_lines
+from gtbparse.layout import GTB_ISSUE
+from gtbparse.testing import unaccounted
+
+CONTENTS = "Contents Title\n\nJane Chen\n\n"
+
+
+def _joined(text: str) -> Joined:
+    [block] = split_blocks(text)
+    builder = TextBuilder()
+    builder.copy(block.text, block.start)
+    raw, mapping = builder.build()
+    return Joined(raw, mapping, Role.TEXT, (block,))
+
+
+def _decide(first: str, second: str) -> tuple[str, str] | None:
+    [after] = split_blocks(second)
+    decision = decide_join(_joined(first), after, Role.TEXT, Vocabulary.from_texts([]), GTB_ISSUE)
+    return None if decision is None else (decision.rule, decision.joiner)
+
+
+# --- _repair: a break next to Chinese text --------------------------------------------------------------------
+
+
+def test_a_break_between_an_abbreviation_and_its_hanzi_keeps_the_space() -> None:
+    assert _decide("the Mainland Affairs Council (MAC,", "大陸委員會) said") == ("join-column-break", " ")
+
+
+def test_a_break_between_han_characters_joins_without_space() -> None:
+    assert _decide("a campaign dubbed Xunlei-2020 (迅", "雷-2020). While") == ("join-cjk", "")
+    assert _decide("the foreign minister (", "王毅) said") == ("join-cjk", "")
+    assert _decide("the foreign minister (王毅", ") said") == ("join-cjk", "")
+
+
+def test_a_break_after_english_before_a_quoted_han_term_keeps_the_space() -> None:
+    assert _decide("a party whose name he renders as", "中國共產黨 in full") == ("join-column-break", " ")
+
+
+# --- _build: spans that cover what they stand for ---------------------------------------------------------
+
+
+def test_a_heading_without_paragraphs_still_covers_its_text() -> None:
+    text = CONTENTS + "Contents Title\n\nBy: Jane Chen\n\nJane Chen is a fellow.\n\n"
+    text += "First Heading\n\nSecond Heading\n\nBody text."
+    explained = gtbparse.parse_and_explain(text)
+    first = explained.issue.articles[0].sections[0]
+    assert first.heading == "First Heading"
+    assert first.paragraphs == ()
+    assert text[first.span[0] : first.span[1]] == "First Heading"
+    assert unaccounted(explained, text) == ()
+
+
+def test_a_line_break_inside_a_block_maps_to_the_newline_itself() -> None:
+    text = CONTENTS + "Contents Title\n\nBy: Jane Chen\n\nJane Chen is a fellow.\n\n"
+    text += "Body text that wraps   \n  onto a second line."
+    explained = gtbparse.parse_and_explain(text)
+    [join] = [edit for edit in explained.edits if edit.rule == "join-line"]
+    assert text[join.span[0] : join.span[1]] == join.original == "\n"
+    assert next(explained.issue.paragraphs()).text == "Body text that wraps onto a second line."
+
+
+def test_lines_know_where_their_newline_is() -> None:
+    lines = list(split_lines("one  \r\ntwo"))
+    assert [(line.text, line.break_at) for line in lines] == [("one  ", 6), ("two", 10)]
+
+
+def test_furniture_edits_hold_the_source_text_with_crlf(seed_text: str) -> None:
+    text = seed_text.replace("\n", "\r\n")
+    explained = gtbparse.parse_and_explain(text)
+    dropped = [edit for edit in explained.edits if edit.rule == "drop-furniture"]
+    assert dropped
+    for edit in dropped:
+        assert text[edit.span[0] : edit.span[1]] == edit.original
+        assert "\r\n" in edit.original
+
+
+# --- _segment / _build: bylines and bios --------------------------------------------------------------------
+
+
+def _article(body: str, byline: str = "Jane Chen") -> gtbparse.Explained:
+    return gtbparse.parse_and_explain(f"{CONTENTS}Contents Title\n\nBy: {byline}\n\n{body}")
+
+
+def test_a_bio_may_name_an_author_without_rank_or_nickname() -> None:
+    explained = _article(
+        "Wallace Gregson is a former assistant secretary of defense.\n\nThe alliance endures.",
+        byline="Lt. Gen. (USMC, ret.) Wallace “Chip” Gregson",
+    )
+    [author] = explained.issue.articles[0].authors
+    assert (author.honorific, author.nickname) == ("Lt. Gen. (USMC, ret.)", "Chip")
+    assert author.bio == "Wallace Gregson is a former assistant secretary of defense."
+    assert [paragraph.text for paragraph in explained.issue.paragraphs()] == ["The alliance endures."]
+
+
+def test_a_paragraph_opening_with_the_authors_surname_is_not_a_second_bio() -> None:
+    explained = _article("Jane Chen is a fellow.\n\nChen Shui-bian (陳水扁) was president from 2000 to 2008.")
+    [author] = explained.issue.articles[0].authors
+    assert author.bio == "Jane Chen is a fellow."
+    assert [paragraph.text for paragraph in explained.issue.paragraphs()] == [
+        "Chen Shui-bian (陳水扁) was president from 2000 to 2008."
+    ]
+
+
+def test_a_bio_whose_second_sentence_opens_with_the_surname_is_kept_whole() -> None:
+    explained = _article("Jane Chen is a fellow. Chen previously served in the legislature.\n\nBody text.")
+    [author] = explained.issue.articles[0].authors
+    assert author.bio == "Jane Chen is a fellow. Chen previously served in the legislature."
+
+
+def test_two_authors_in_one_bio_block_each_get_their_part() -> None:
+    explained = _article(
+        "Alice Wang is a fellow. Wang writes on trade. Bob Lee is an analyst.\n\nBody text.",
+        byline="Alice Wang and Bob Lee",
+    )
+    assert [(author.name, author.bio) for author in explained.issue.articles[0].authors] == [
+        ("Alice Wang", "Alice Wang is a fellow. Wang writes on trade."),
+        ("Bob Lee", "Bob Lee is an analyst."),
+    ]
+
+
+def test_a_byline_over_two_lines_reads_the_names_of_both() -> None:
+    explained = _article("Alice Wang is a fellow.\n\nBob Lee is an analyst.\n\nBody text.", "Alice Wang and\nBob Lee")
+    assert [(author.name, author.bio) for author in explained.issue.articles[0].authors] == [
+        ("Alice Wang", "Alice Wang is a fellow."),
+        ("Bob Lee", "Bob Lee is an analyst."),
+    ]
+    assert [paragraph.text for paragraph in explained.issue.paragraphs()] == ["Body text."]
+
+
+def test_a_bio_block_given_to_no_author_is_reported_unplaced() -> None:
+    text = f"{CONTENTS}Contents Title\n\nBy: Jane Chen\nBy: Jane Chen\n\nJane Chen is a fellow.\n\nBody text."
+    explained = gtbparse.parse_and_explain(text)
+    assert unaccounted(explained, text) == ()
