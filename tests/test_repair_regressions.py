@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import gtbparse
 from gtbparse._hyphen import Vocabulary
-from gtbparse._repair import Joined, Role, decide_join
-from gtbparse._text import TextBuilder, split_blocks, split_lines
+from gtbparse._repair import Role, _Group, decide_join
+from gtbparse._text import split_blocks, split_lines
 from gtbparse.layout import GTB_ISSUE
 from gtbparse.testing import unaccounted
 
 CONTENTS = "Contents Title\n\nJane Chen\n\n"
 
 
-def _joined(text: str) -> Joined:
+def _joined(text: str) -> _Group:
     [block] = split_blocks(text)
-    builder = TextBuilder()
-    builder.copy(block.text, block.start)
-    raw, mapping = builder.build()
-    return Joined(raw, mapping, Role.TEXT, (block,))
+    return _Group.start(block, Role.TEXT)
 
 
 def _decide(first: str, second: str) -> tuple[str, str] | None:

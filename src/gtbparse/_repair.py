@@ -46,12 +46,13 @@ class Joined:
         return self.blocks[0].line
 
 
-_TRAILING_LINK = regex.compile(r"\]\([^()\s]{0,2000}\)$")
-_TRAILING_MARKS = regex.compile(r"(?:\s*\[\d{1,3}\])+$")
+# (?r): patterns anchored at the end are searched from the end, so a failed search costs O(1), not O(n²).
+_TRAILING_LINK = regex.compile(r"(?r)\]\([^()\s]{0,2000}\)$")
+_TRAILING_MARKS = regex.compile(r"(?r)(?:\s*\[\d{1,3}\])+$")
 _CLOSERS = "\"'”’)]*_»›"
 _TERMINAL = ".!?:…"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
-_LAST_WORD = regex.compile(r"(\p{L}+)\W*$")
+_LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
@@ -90,8 +91,11 @@ def open_brackets(text: str) -> bool:
     return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
-def continuation_evidence(before: str, after: str, layout: Layout) -> str | None:
-    """Why ``after`` must continue ``before`` (strong evidence only), or ``None``."""
+def continuation_evidence(before: str, after: str, layout: Layout, *, still_open: bool | None = None) -> str | None:
+    """Why ``after`` must continue ``before`` (strong evidence only), or ``None``.
+
+    ``still_open`` is :func:`open_brackets` of the whole text when ``before`` is only its end.
+    """
     if after[:1].islower():
         return f"`{after.split(maxsplit=1)[0]}` continues in lower case"
     if ends_sentence(before):
@@ -99,7 +103,7 @@ def continuation_evidence(before: str, after: str, layout: Layout) -> str | None
     tail = before.rstrip()
     if tail.endswith(("“", "‘", "(", "[")):
         return "the block ends on an opening bracket or quote"
-    if open_brackets(before):
+    if open_brackets(before) if still_open is None else still_open:
         return "a parenthesis opened in the block is still open"
     if tail.endswith((",", ";", "—", "–")):
         return f"the block ends mid-clause on `{tail[-1]}`"
@@ -117,29 +121,85 @@ class _Decision:
     evidence: str
 
 
+_DECISION_WINDOW = 8192
+"""How much of the end of a growing logical block a join decision reads. Its tests are anchored at the end
+(the bracket balance is kept as a count), so a paragraph cut by many breaks costs linear, not quadratic, time."""
+
+
+@attrs.define
+class _Group:
+    """A logical block being rejoined: its blocks, the decisions joining them, and what the next decision needs."""
+
+    role: Role
+    blocks: list[Block]
+    decisions: list[_Decision]
+    text: str
+    """The joined text while it is one block; its last ``_DECISION_WINDOW`` characters after that."""
+    parens: int
+    brackets: int
+
+    @classmethod
+    def start(cls, block: Block, role: Role) -> _Group:
+        text = block.text
+        return cls(role, [block], [], text, *_balance(text))
+
+    @property
+    def still_open(self) -> bool:
+        """:func:`open_brackets` of the whole joined text."""
+        return self.parens > 0 or self.brackets > 0
+
+    def add(self, block: Block, decision: _Decision) -> None:
+        text = block.text
+        kept = self.text[: len(self.text) - decision.cut]
+        self.text = (kept + decision.joiner + text)[-_DECISION_WINDOW:]
+        parens, brackets = _balance(text)
+        self.parens += parens
+        self.brackets += brackets
+        self.blocks.append(block)
+        self.decisions.append(decision)
+
+    def build(self) -> Joined:
+        builder = TextBuilder()
+        for index, block in enumerate(self.blocks):
+            if index < len(self.decisions):
+                decision = self.decisions[index]
+                _copy_block(builder, block, cut=decision.cut)
+                builder.insert(decision.joiner, block.end)
+            else:
+                _copy_block(builder, block)
+        raw, mapping = builder.build()
+        return Joined(raw, mapping, self.role, tuple(self.blocks))
+
+
+def _balance(text: str) -> tuple[int, int]:
+    """Unclosed parentheses and square brackets in ``text``, as :func:`open_brackets` counts them."""
+    text = _LINK_MARKUP.sub("]", text)
+    return text.count("(") - text.count(")"), text.count("[") - text.count("]")
+
+
 def decide_join(
-    before: Joined, after: Block, after_role: Role, vocabulary: Vocabulary, layout: Layout
+    before: _Group, after: Block, after_role: Role, vocabulary: Vocabulary, layout: Layout
 ) -> _Decision | None:
     """Whether ``after`` continues ``before`` across a break, and how to join them."""
     if not layout.column_breaks:
         return None
     if after_role is not Role.TEXT or before.role is Role.CAPTION:
         return None
-    first = before.raw.rstrip()
+    first = before.text.rstrip()
     second = after.text
     fragments = break_fragments(first, second)
     if fragments is not None:
         decision = decide_hyphen(*fragments, vocabulary, layout)
         return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
-    if _tight_cjk_break(first, second) and (open_brackets(first) or not ends_sentence(first)):
+    if _tight_cjk_break(first, second) and (before.still_open or not ends_sentence(first)):
         return _Decision("", 0, "join-cjk", "a Han character at the break: no space between characters")
-    strong = continuation_evidence(first, second, layout)
+    strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
         closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
         return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
     if ends_sentence(first):
         return None
-    if looks_like_heading(first, layout) and len(before.blocks) == 1:
+    if len(before.blocks) == 1 and looks_like_heading(first, layout):
         return None
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
@@ -166,16 +226,16 @@ def join_blocks(
     layout: Layout,
 ) -> tuple[tuple[Joined, ...], tuple[Edit, ...]]:
     """Rejoin ``blocks`` (with their ``roles``) wherever a break cut a paragraph, footnote or main point."""
-    joined: list[Joined] = []
+    groups: list[_Group] = []
     edits: list[Edit] = []
     for block, role, after_furniture in zip(blocks, roles, furniture_before, strict=True):
-        previous = joined[-1] if joined else None
+        previous = groups[-1] if groups else None
         decision = decide_join(previous, block, role, vocabulary, layout) if previous else None
         if previous is None or decision is None:
-            joined.append(_single(block, role))
+            groups.append(_Group.start(block, role))
             continue
-        joined[-1] = _merge(previous, block, decision, source)
-        gap_start = previous.span[1] - decision.cut
+        gap_start = previous.blocks[-1].end - decision.cut
+        previous.add(block, decision)
         across = " across page furniture" if after_furniture else ""
         edits.append(
             Edit(
@@ -186,28 +246,13 @@ def join_blocks(
                 decision.evidence + across,
             )
         )
-    return tuple(joined), tuple(edits)
+    return tuple(group.build() for group in groups), tuple(edits)
 
 
-def _single(block: Block, role: Role) -> Joined:
-    builder = TextBuilder()
-    _copy_block(builder, block)
-    raw, mapping = builder.build()
-    return Joined(raw, mapping, role, (block,))
-
-
-def _copy_block(builder: TextBuilder, block: Block) -> None:
+def _copy_block(builder: TextBuilder, block: Block, *, cut: int = 0) -> None:
+    """Copy ``block``'s lines, less ``cut`` characters at its end (a dropped hyphen)."""
+    last = len(block.lines) - 1
     for index, line in enumerate(block.lines):
         if index:
             builder.copy("\n", block.lines[index - 1].break_at)
-        builder.copy(line.text, line.start)
-
-
-def _merge(previous: Joined, block: Block, decision: _Decision, source: str) -> Joined:
-    builder = TextBuilder()
-    keep = len(previous.raw.rstrip()) - decision.cut
-    builder.copy_mapped(previous.raw, previous.mapping, 0, keep)
-    builder.insert(decision.joiner, previous.span[1])
-    _copy_block(builder, block)
-    raw, mapping = builder.build()
-    return Joined(raw, mapping, previous.role, (*previous.blocks, block))
+        builder.copy(line.text[: len(line.text) - cut] if index == last else line.text, line.start)

@@ -35,6 +35,12 @@ class Block:
     """A maximal run of non-blank lines: the unit the layout stages reason about."""
 
     lines: tuple[Line, ...]
+    text: str = attrs.field(init=False, eq=False, repr=False)
+    """The lines joined by ``\\n``: computed once, since every stage reads it."""
+
+    @text.default
+    def _join_lines(self) -> str:
+        return "\n".join(line.text for line in self.lines)
 
     @property
     def start(self) -> int:
@@ -47,10 +53,6 @@ class Block:
     @property
     def line(self) -> int:
         return self.lines[0].number
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
 
     @property
     def is_single_line(self) -> bool:
