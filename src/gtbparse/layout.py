@@ -55,7 +55,11 @@ class Layout:
     address_end: Pattern
     """The last line of a postal address (a postcode)."""
     multi_item_titles: frozenset[str]
-    """Titles of columns made of separately titled items, even when only one item is present."""
+    """Titles of columns made of separately titled items, to read as such even with one item.
+
+    Several main points in one article mark it as made of items whatever its title; this table is only
+    for a layout whose columns may print a single item.
+    """
     honorifics: Pattern
     """A leading rank or title in a byline name."""
     compounds: frozenset[str]
@@ -122,7 +126,7 @@ GTB_ISSUE = Layout(
     email=_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     copyright=_compile(r"^©\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"),
     address_end=_compile(r"\b\d{5}(?:-\d{4})?$"),
-    multi_item_titles=frozenset({"Fortnightly Review"}),
+    multi_item_titles=frozenset(),
     honorifics=_compile(
         r"""^(?P<honorific>
         (?:(?:Lt|Lieutenant|Maj|Major|Brig|Brigadier|Gen|General|Col|Colonel|Capt|Captain|Cmdr|Commander|

@@ -78,8 +78,8 @@ GLOSSES: tuple[tuple[str, str | None, str], ...] = (
 )
 """``(term, abbreviation, hanzi)``: rendered ``term (hanzi)`` or ``term (ABBR, hanzi)``."""
 
-FIRST_NAMES: tuple[str, ...] = ("Jane", "Alice", "Michael", "Russell", "Shirley", "Bob", "Mei-ling", "Wallace")
-SURNAMES: tuple[str, ...] = ("Chen", "Lin", "Wang", "Hsiao", "Kan", "Cole", "Mazza", "Gregson", "Smith", "Lee")
+FIRST_NAMES: tuple[str, ...] = ("Jane", "Alice", "Daniel", "Thomas", "Grace", "Bob", "Mei-ling", "Wallace")
+SURNAMES: tuple[str, ...] = ("Chen", "Lin", "Wang", "Huang", "Roe", "Doe", "Miller", "Gregson", "Smith", "Lee")
 HONORIFICS: tuple[str, ...] = ("Dr.", "Lt. Gen. (USMC, ret.)", "Ambassador", "Col. (ret.)")
 NICKNAMES: tuple[str, ...] = ("Chip", "Bud", "Kim")
 
