@@ -5,8 +5,8 @@ Install with the ``testing`` extra (``pip install gtbparse[testing]``), which br
 - :func:`issues` (and :func:`articles`, :func:`units`, :func:`authors`, :func:`headings`,
   :func:`titles`, :func:`mastheads`) are hypothesis strategies for clean :class:`~gtbparse.Issue`
   objects: several articles, multi-author bylines with ranks and nicknames, headings, paragraphs
-  with glosses, links, emphasis and footnote marks, block quotes, captions, a column of titled items
-  of titled items, and a masthead with editors.
+  with glosses, links, emphasis and footnote marks, block quotes, captions, a column of titled
+  items, and a masthead with editors.
 - :func:`render` lays an issue out as the two-column PDF rendition does and injects the layout's
   quirks (:class:`Quirks`): column breaks mid-sentence, end-of-column hyphens, breaks inside glosses,
   links and footnotes, the masthead sidebar and page numbers in mid-sentence. It returns a
