@@ -40,6 +40,11 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Sequence"),
+    ("py:class", "random.Random"),
+    ("py:class", "collections.Counter"),
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
+    ("py:class", "st.SearchStrategy"),
     ("py:class", "enum.StrEnum"),
     ("py:class", "os.PathLike"),
     ("py:class", "_regex.Pattern"),  # what ``regex.Pattern[str]`` annotations resolve to

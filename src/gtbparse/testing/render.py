@@ -344,7 +344,7 @@ def render(issue: Issue, quirks: Quirks = NO_QUIRKS, rng: random.Random | None =
     comma or semicolon, or after a fragment too long to be a heading — never after terminal
     punctuation. A word is only split at a hyphenation point if it occurs unbroken elsewhere in the
     issue; a compound only at its own hyphen if it too occurs unbroken elsewhere (or it is a range of
-    numbers, or its first half is all capitals). With :data:`NO_QUIRKS` the masthead stands between
+    numbers, or its first half is all capitals). With ``NO_QUIRKS`` the masthead stands between
     two blocks and nothing else is injected.
     """
     rng = rng or random.Random(0)
