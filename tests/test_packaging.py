@@ -9,6 +9,7 @@ from __future__ import annotations
 import email.message
 import email.parser
 import importlib.util
+import re
 import subprocess
 import sys
 import tarfile
@@ -166,3 +167,14 @@ def test_version_is_single_sourced() -> None:
     assigned = [path.name for path in PACKAGE.rglob("*.py") if "__version__ = " in path.read_text(encoding="utf-8")]
     assert assigned == ["_version.py"]
     assert gtbparse.__version__ == str(Version(gtbparse.__version__))
+
+
+def test_changelog_has_an_entry_for_the_version() -> None:
+    """Keep a Changelog: a dated section for the released version, below an Unreleased section."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog
+    version_heading = re.search(
+        rf"^## \[{re.escape(gtbparse.__version__)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.M
+    )
+    assert version_heading is not None
+    assert changelog.index("## [Unreleased]") < version_heading.start()
