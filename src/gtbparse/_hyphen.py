@@ -3,7 +3,9 @@
 The evidence is weighed in a fixed order, and the first source that speaks decides:
 
 1. hard rules: a digit, Han characters or an all-caps token at the hyphen, a one-letter fragment or a
-   capitalised continuation always keep the hyphen (layout engines never split such words);
+   capitalised continuation always keep the hyphen (layout engines never split such words). When both
+   fragments are in capitals (a heading), case says nothing: the hyphen goes only when the case-folded
+   fragments would lose it and join into a known word;
 2. the document itself: the hyphenated or the joined form elsewhere in the issue;
 3. an offline English lexicon (pyspellchecker, loaded lazily; optional);
 4. tables: lexical compounds (the layout's and ``data/compounds.txt``), words and names written as one
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 import regex
 
-from ._lexicon import Lexicon, Tables, english_lexicon, tables
+from ._lexicon import SUFFIXES, Lexicon, Tables, english_lexicon, tables
 from .layout import Layout
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8}")
@@ -118,6 +120,8 @@ def decide_hyphen(
     tail = left.rsplit("-", 1)[-1]
     if not tail or not right:
         return _keep("nothing to join on one side")
+    if _in_capitals(tail) and _in_capitals(right):
+        return _capitals_decision(left, right, vocabulary, layout, lexicon)
     hard = _hard_rule(tail, right)
     if hard is not None:
         return hard
@@ -147,6 +151,24 @@ def decide_hyphen(
 
 
 _ACRONYM = regex.compile(r"\p{Lu}{2}")
+
+
+def _in_capitals(fragment: str) -> bool:
+    return len(fragment) > 1 and fragment.isalpha() and fragment.isupper()
+
+
+def _capitals_decision(
+    left: str, right: str, vocabulary: Vocabulary, layout: Layout, lexicon: Callable[[], Lexicon | None]
+) -> HyphenDecision:
+    """Both fragments in capitals: an acronym pair (``KMT-TPP``) or a word split in a heading (``DEMO-CRACY``)."""
+    tail = left.rsplit("-", 1)[-1]
+    word = f"{tail}{right}".casefold()
+    folded = decide_hyphen(left.casefold(), right.casefold(), vocabulary, layout, lexicon=lexicon)
+    words = lexicon()
+    known = tables().is_closed(word) or (words is not None and words.knows(word) and not words.is_rare(word))
+    if not folded.keep and known:
+        return _drop(f"in capitals, `{word}` is a known word; in lower case: {folded.evidence}")
+    return _keep(f"`{tail}-{right}` is in capitals and `{word}` is no known word: an acronym pair or a name")
 
 
 def _hard_rule(tail: str, right: str) -> HyphenDecision | None:
@@ -212,6 +234,8 @@ def _table_evidence(
         return _drop(f"`{word}` is written as one word")
     if joined_is_word or not tail[0].isupper() or not right.islower():
         return None
+    if tail.casefold() in known.closed_names and len(right) > 2 and right.casefold() not in SUFFIXES:
+        return _keep(f"`{tail}` is a whole name and `{right}` no suffix: a compound like `Taiwan-based`")
     if not (known.is_syllable(tail) and known.is_syllable(right)):
         return None
     if known.pinyin_only(tail) or known.pinyin_only(right):

@@ -21,6 +21,12 @@ PREFIXES = frozenset(
 )
 """Prefixes that also form hyphenated compounds: a fragment that is one of them may be half of a compound."""
 
+SUFFIXES = frozenset(
+    """an ans ese ian ians ism isms ist ists ite ites ize izes ized izing ization izations ise ised ising isation
+    er ers ic ics ity ness""".split()
+)
+"""Suffixes that make a new word of a name (``Taiwanese``, ``Maoist``): a fragment that is one of them is no word."""
+
 RARE = 50
 """The lowest frequency in pyspellchecker's English list, where its noise (``pean``, ``st``) lives."""
 
