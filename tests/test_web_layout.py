@@ -61,7 +61,7 @@ def test_layout_can_be_forced_by_name() -> None:
 
 
 def test_unknown_layout_name_is_a_clear_error() -> None:
-    with pytest.raises(KeyError, match="gtb-issue"):
+    with pytest.raises(ValueError, match="gtb-issue"):
         gtbparse.parse("x", layout="no-such-layout")
 
 
@@ -80,3 +80,8 @@ def test_web_layout_never_joins_across_blank_lines() -> None:
         "and a paragraph that starts in lower case.",
     ]
     assert explained.edits == ()
+
+
+def test_a_layout_of_the_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="layout"):
+        gtbparse.parse("x", layout=5)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sized
 
 import attrs
 
-from .errors import ParseError
+from .errors import InternalError, ParseError
 from .model import Issue
 
 _CHUNKS_IN_FLIGHT_PER_WORKER = 4
@@ -62,6 +62,8 @@ def parse_one(path: str | os.PathLike[str]) -> BatchResult:
         return BatchResult(name, None, message, "not-utf8", line, column)
     try:
         return BatchResult(name, parse(text, source_name=os.path.basename(name)))
+    except InternalError as error:
+        return BatchResult(name, None, f"{error.problem}; please report it", "internal-error")
     except ParseError as error:
         return BatchResult(name, None, error.problem, "parse-error", error.line, error.column)
     except Exception as error:  # one file must not end an archive run; the code marks it as a bug to report

@@ -23,6 +23,7 @@ from typing import IO, Any, TypeVar
 import attrs
 
 from . import ParseError, __version__, parse, parse_and_explain, to_dict
+from .errors import InternalError
 from .model import Explained, Issue
 
 __all__ = ["main"]
@@ -123,6 +124,8 @@ def _attempt(source: Source, action: Callable[[str, str | None], T]) -> T | Fail
     try:
         text = _read_text(source)
         return action(text, None if source.path is None else os.path.basename(source.path))
+    except InternalError as error:
+        return _internal_failure(source, error)
     except ParseError as error:
         return Failure(source.name, error.problem, error.line, error.column)
     except UnicodeDecodeError as error:

@@ -1,12 +1,15 @@
-"""The one exception type that ``gtbparse.parse`` raises."""
+"""The exception types that ``gtbparse.parse`` raises."""
 
 from __future__ import annotations
+
+import functools
+from typing import Any
 
 
 class ParseError(ValueError):
     """No :class:`~gtbparse.model.Issue` could be built from the input.
 
-    ``pos`` is the character offset, ``line`` and ``column`` are 1-based.
+    ``problem`` says what is wrong, ``pos`` is the character offset, ``line`` and ``column`` are 1-based.
     """
 
     def __init__(self, message: str, *, pos: int = 0, line: int = 1, column: int = 1) -> None:
@@ -15,6 +18,18 @@ class ParseError(ValueError):
         self.pos = pos
         self.line = line
         self.column = column
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle by the constructor's arguments, so a ParseError crosses process boundaries intact.
+        rebuild = functools.partial(type(self), pos=self.pos, line=self.line, column=self.column)
+        return (rebuild, (self.problem,))
+
+
+class InternalError(ParseError):
+    """A bug in gtbparse, not a problem with the input: please report it with the input that caused it.
+
+    It is a :class:`ParseError`, so code that handles bad input handles this too.
+    """
 
 
 def line_and_column(text: str, pos: int) -> tuple[int, int]:
