@@ -13,7 +13,8 @@ import os
 from ._pipeline import explain
 from ._version import __version__
 from .batch import BatchResult, parse_many
-from .errors import ParseError
+from .errors import InternalError, ParseError
+from .glossary import GlossaryEntry, GlossOccurrence
 from .layout import LAYOUTS, Layout, get_layout
 from .model import (
     Article,
@@ -31,6 +32,7 @@ from .model import (
     Gloss,
     Issue,
     Link,
+    LinkOccurrence,
     Masthead,
     Paragraph,
     ParagraphKind,
@@ -59,9 +61,13 @@ __all__ = [
     "FootnoteRef",
     "Furniture",
     "Gloss",
+    "GlossOccurrence",
+    "GlossaryEntry",
+    "InternalError",
     "Issue",
     "Layout",
     "Link",
+    "LinkOccurrence",
     "Masthead",
     "Paragraph",
     "ParagraphKind",

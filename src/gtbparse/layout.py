@@ -52,8 +52,6 @@ class Layout:
     email: Pattern
     copyright: Pattern
     """Group ``year`` and ``holder`` (the publisher)."""
-    address_end: Pattern
-    """The last line of a postal address (a postcode)."""
     multi_item_titles: frozenset[str]
     """Titles of columns made of separately titled items, to read as such even with one item.
 
@@ -120,7 +118,6 @@ GTB_ISSUE = Layout(
     subscribe=_compile(r"(?is)subscribe.{0,200}?<?(?P<url>https?://[^\s<>]+?)>?\s*$"),
     email=_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     copyright=_compile(r"^©\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"),
-    address_end=_compile(r"\b\d{5}(?:-\d{4})?$"),
     multi_item_titles=frozenset(),
     honorifics=_compile(
         r"""^(?P<honorific>

@@ -199,7 +199,7 @@ class Article:
                 yield from section.paragraphs
 
     def footnote(self, number: int) -> Footnote | None:
-        """The footnote with this number, or ``None``."""
+        """The footnote with this number, or ``None``; footnotes are numbered per item, so ask an item."""
         for note in self.footnotes:
             if note.number == number:
                 return note
@@ -252,7 +252,10 @@ class Issue:
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every body paragraph of every article, in reading order."""
+        """Every paragraph of every section of every article (block quotes and captions included), in reading order.
+
+        Main points and footnotes are not section paragraphs: see :meth:`Article.units`.
+        """
         for article in self.articles:
             yield from article.paragraphs()
 
