@@ -20,17 +20,25 @@ from typing import TypeVar
 import attrs
 import regex
 
+from ._lexicon import english_lexicon, tables
 from .model import Article, Footnote, Gloss, Issue, Link, Paragraph, Script
 
 _TERM_WINDOW = 300
 _MAX_TERM_WORDS = 14
 _MAX_LOWERCASE_WORDS = 5
 _MAX_QUOTED = 200
+_MAX_PERSONAL_NAME_WORDS = 4
+_VERY_COMMON = 20_000
+"""A word more frequent than this in the lexicon is no part of a person's name (``International``, ``Mark``)."""
 
 _BRACKET = regex.compile(r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]")
 _HAN = regex.compile(r"\p{Han}")
-# The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳).
-_HANZI = regex.compile(r"[《「〈『]?\p{Han}(?:[\p{Han}\p{Nd}·・‧\-–〇]|\s(?=\p{Han})){0,200}[》」〉』]?")
+# The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
+# capital letter after a digit (聯合利劍-2024A), and
+# the full-width comma of a phrase that _join_phrases rejoined (今日香港，明日台灣).
+_HANZI = regex.compile(
+    r"[《「〈『]?\p{Han}(?:[\p{Han}\p{Nd}·・‧\-–〇]|(?<=\p{Nd})\p{Lu}|[\s，](?=\p{Han})){0,200}[》」〉』]?"
+)
 _HANZI_ONLY = regex.compile(r"[\p{Han}\p{Nd}·・‧\-–〇]{1,300}")
 _PART = regex.compile(
     r"(?P<quote>“[^“”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^‘’\n]{0,200}’|「[^「」\n]{0,200}」)"
@@ -69,8 +77,8 @@ _SHORT_FORMS = frozenset(
 _CONNECTORS = frozenset("of and for the on de da del van von der du la le & y".split())
 _OPENING_WORDS = frozenset(
     """a an the in on at by for from to of and but or nor as if when while during after before since until under
-    with without although though because this that these those its his her their our my your both meanwhile
-    however also yet according among between through despite last next earlier later
+    with without although though because this that these those its his her their our my your both neither
+    either meanwhile however also yet according among between through despite last next earlier later
     recently currently today yesterday instead still even only here there now thus hence indeed moreover
     furthermore notably""".split()
 )
@@ -78,8 +86,13 @@ _STOP_LOWERCASE = _OPENING_WORDS | frozenset(
     """is are was were be been being has have had do does did will would shall should can could may might must
     call calls calling called name names naming named dub dubs dubbing dubbed label labels labelled labeled
     term terms termed describe describes described titled known translated such which who whom whose what where
-    why how not no than into onto over upon via per vs against toward towards about around across""".split()
+    why how not no than into onto over upon via per vs against toward towards about around across
+    so-called""".split()
 )
+# Determiners: a number after one is part of the name (``the 228 Incident``), unlike one after ``In`` (``In 2005``).
+_DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
+# Plurals whose possessive is part of a name (``People’s Liberation Army``), not the name of an owner.
+_COLLECTIVE_POSSESSIVES = frozenset("people men women children".split())
 # Titles, ranks and honorifics that stand before a name; everything up to the last of them is dropped.
 _TITLES = frozenset(
     """president presidents vice premier premiers minister ministers secretary secretaries chairman chairwoman
@@ -93,6 +106,21 @@ _TITLES = frozenset(
     comptroller administrator superintendent bishop cardinal pope king queen prince princess emperor empress
     sir lord lady dame mister madam madame portfolio officer officers executive founder co-founder ceo cfo
     coo""".split()
+)
+# English given names that are also English words (the lexicon holds ``frank``, ``mark``, ``lee``): at the start
+# of a sentence such a word begins the name (``Frank Hsieh Chang-ting``) rather than standing before it.
+_GIVEN_NAMES = frozenset(
+    """aaron adam alan albert alex alexander alice allen amanda amy andrew andy angela ann anna anne annie anthony
+    antony arthur austin barbara ben benjamin bernard betty bill billy bob bonnie brad brian bruce carl carol
+    caroline catherine charles charlie chris christina christine christopher claire cole daniel david dean dennis
+    diana diane donald douglas edward elizabeth ellen emily emma eric eugene evan frank fred frederick gary george
+    gordon grace grant greg harold harry helen henry hope howard ivan jack jacob james jane jason jay jean jeff
+    jennifer jeremy jerry jim joan joe john johnny jonathan joseph joy joyce julia julian june justin karen kate
+    kelly ken kenneth kevin kim larry laura lawrence lee leo leon lily linda lisa louis lucy mark martin mary
+    matthew max michael michelle mike morris nancy nathan neil nicholas nick norman oliver patrick paul peter
+    philip ralph ray raymond richard rick robert robin roger ronald rose roy russell ruth ryan sam samuel sandra
+    sarah scott sean simon stanley stephen steve steven susan terry thomas tim timothy tom tony victor victoria
+    vincent walter wayne will william""".split()
 )
 # The last word of an institution's name: a title before it is part of the name (General Political Department).
 _INSTITUTION_NOUNS = frozenset(
@@ -239,11 +267,14 @@ def _read_body(body: str) -> _Body | None:
     if _HANZI_ONLY.fullmatch(body):  # the usual gloss, ``(王毅)``
         return _Body(body.strip("《》「」〈〉『』"), None, (), None)
     parts: list[str] = [""]
+    separators: list[str] = [""]
     for match in _PART.finditer(body):
         if match.group("sep") is not None:
             parts.append("")
+            separators.append(match.group())
         else:
             parts[-1] += match.group()
+    parts = _join_phrases(parts, separators)
     hanzi: list[str] = []
     abbreviation: str | None = None
     aliases: list[str] = []
@@ -276,6 +307,34 @@ def _read_body(body: str) -> _Body | None:
         return None
     aliases.extend(hanzi[1:])
     return _Body(hanzi[0], abbreviation, tuple(alias for alias in aliases if alias), ", ".join(notes) or None)
+
+
+def _join_phrases(parts: list[str], separators: list[str]) -> list[str]:
+    """Rejoin characters split at a full-width comma: ``今日香港，明日台灣`` is one phrase, not two spellings.
+
+    ``臺灣，台灣`` (two spellings of one name) stays two parts, as does anything split at ``、``.
+    """
+    joined: list[str] = []
+    for part, separator in zip(parts, separators, strict=True):
+        if (
+            separator == "，"
+            and joined
+            and _HANZI_ONLY.fullmatch(joined[-1].strip())
+            and _HANZI_ONLY.fullmatch(part.strip())
+            and not _spellings_of_one_name(joined[-1].strip(), part.strip())
+        ):
+            joined[-1] = joined[-1].strip() + separator + part.strip()
+        else:
+            joined.append(part)
+    return joined
+
+
+def _spellings_of_one_name(first: str, second: str) -> bool:
+    """Script variants (``國民黨``, ``国民党``), or as long and alike in at least half their characters (``臺灣``)."""
+    if are_script_variants(first, second):
+        return True
+    alike = sum(1 for one, other in zip(first, second, strict=False) if one == other)
+    return len(first) == len(second) and 2 * alike >= len(first)
 
 
 def _unquote(text: str) -> str:
@@ -398,7 +457,7 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_TERM_WORDS), -1):
         word, start = words[index]
         bare = _POSSESSIVE.sub("", word)
-        possessive = bare != word
+        possessive = bare != word and bare.casefold() not in _COLLECTIVE_POSSESSIVES
         if bare.endswith(".") and not _is_abbreviated(bare):
             break  # the end of the previous sentence
         if _NAME_TOKEN.fullmatch(bare):
@@ -415,6 +474,7 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     if chosen is None:
         cut = max((index for index, token in enumerate(run) if token.possessive), default=-1)
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
+        chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
     if not chosen:
         return None
     return " ".join(token.word for token in chosen), chosen[0].start
@@ -439,12 +499,14 @@ def _trim_opening(run: list[_Token]) -> list[_Token]:
     """Drop sentence-opening words and determiners (``In 2005``, ``The``) and dangling connectors."""
     index = 0
     dropped_word = False
+    after_determiner = False
     while index < len(run):
         word = run[index].word
         lowered = word.lower()
         if lowered in _OPENING_WORDS or lowered in _CONNECTORS:
             dropped_word = True
-        elif not (dropped_word and word.isdigit()):
+            after_determiner = lowered in _DETERMINERS
+        elif not (dropped_word and not after_determiner and word.isdigit()):
             break
         index += 1
     trimmed = run[index:]
@@ -470,6 +532,102 @@ def _strip_titles(run: list[_Token]) -> list[_Token]:
         # ``Secretary of State Antony Blinken``: the title's complement runs into the name; keep the name.
         rest = rest[-3:] if len(rest) >= 3 and _ABBREVIATED.fullmatch(rest[-2].word) else rest[-2:]
     return rest
+
+
+def _personal_name_tail(run: list[_Token], at_sentence_start: bool) -> list[_Token]:
+    """A person's name at the end of ``run``, without the words that lead into it.
+
+    What leads into the name is an institution (``… Consultative Conference Wang Huning``), an
+    acronym (``the EU Roy Chun Lee``), another name joined by ``and``, or a common English word
+    capitalised only because it opens the sentence (``Ideologue Cai Qi``, ``Portraits of Chiang
+    Kai-shek``). A run that is no person's name (``Democratic Progressive Party``) is kept whole.
+    """
+    if at_sentence_start and len(run) > 2 and run[1].word.lower() in _CONNECTORS and _is_common_word(run[0].word):
+        rest = _trim_opening(run[1:])
+        if _is_personal_name(rest):
+            return rest
+    for index in range(1, len(run)):
+        lead = run[index - 1].word
+        leads = lead.lower() in _INSTITUTION_NOUNS or _is_acronym(lead) or lead in ("and", "&")
+        if index == 1 and at_sentence_start:
+            leads = leads or _is_common_word(lead)
+        if leads and _is_personal_name(run[index:]):
+            return run[index:]
+    return run
+
+
+def _is_personal_name(tokens: Sequence[_Token]) -> bool:
+    """Whether ``tokens`` read as a person's name: a few capitalised words, at least one of them name-like.
+
+    None may be a connector, title, institution noun, acronym or possessive, nor a very common English word.
+    """
+    if not 2 <= len(tokens) <= _MAX_PERSONAL_NAME_WORDS:
+        return False
+    lexicon = english_lexicon()
+    for token in tokens:
+        word = token.word
+        lowered = word.lower()
+        if not word[0].isupper() or _POSSESSIVE.search(word) or _is_acronym(word):
+            return False
+        if _is_title(word) and not _is_name_like(word):  # ``Yat-sen`` is no ``Sen.``
+            return False
+        if lowered in _CONNECTORS or lowered in _INSTITUTION_NOUNS:
+            return False
+        frequency = lexicon.frequencies.get(lowered.rstrip("."), 0) if lexicon is not None else 0
+        if frequency > _VERY_COMMON and not _is_name_like(word):
+            return False
+    return any(_is_name_like(token.word) for token in tokens)
+
+
+def _is_name_like(word: str) -> bool:
+    """Whether ``word`` looks like a romanised name rather than an English word.
+
+    It does when it is a known romanised name (``Huning``) or when each of its hyphen-separated
+    parts is a romanisation syllable (``Cai``, ``Kai-shek``) or a word the lexicon does not know
+    (``Blinken``). Without the lexicon, only syllables and known names count.
+    """
+    known = tables()
+    if known.is_closed(word):
+        return True
+    lexicon = english_lexicon()
+    parts = [part for part in word.split("-") if part]
+    return bool(parts) and all(
+        known.is_syllable(part) or (lexicon is not None and lexicon.is_rare(part)) for part in parts
+    )
+
+
+def _is_common_word(word: str) -> bool:
+    """A common English word that is no title, institution or given name (``Ideologue``, ``Analysts``)."""
+    lowered = word.lower()
+    if _is_title(word) or lowered in _INSTITUTION_NOUNS or lowered in _GIVEN_NAMES or "-" in word:
+        return False
+    lexicon = english_lexicon()
+    return lexicon is not None and not lexicon.is_rare(word) and not _is_name_like(word)
+
+
+def _is_acronym(word: str) -> bool:
+    """``EU``, ``PRC``, ``U.S.``: two or more capital letters and nothing else but periods."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens the text or follows the end of a sentence (closing quotes allowed between).
+
+    A period that ends a short form (``Gen.``, ``U.S.``) ends no sentence.
+    """
+    floor = max(0, start - _TERM_WINDOW)  # bounded, like every scan here
+    position = start
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    while position > floor and text[position - 1] in '”’"':
+        position -= 1
+    if position == 0:
+        return True
+    if text[position - 1] == ".":
+        previous = _TOKEN_BACKWARDS.search(text, max(0, position - _TERM_WINDOW), position)
+        return previous is None or not _is_abbreviated(previous.group())
+    return text[position - 1] in "!?"
 
 
 def _by_abbreviation(run: list[_Token], abbreviation: str) -> list[_Token] | None:
