@@ -15,10 +15,16 @@ import gtbparse
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ROOT = CORPUS.parent.parent
+ISSUES = CORPUS / "issues"
+HAND_WRITTEN = ("synthetic_v7i4", "synthetic_v9i2_special", "synthetic_v8i17", "synthetic_v10i6")
 CASES = {
     "seed": (ROOT / "seeds" / "000_109018197d74fce2.txt", CORPUS / "000_109018197d74fce2.expected.json"),
-    "synthetic_v7i4": (CORPUS / "issues" / "synthetic_v7i4.txt", CORPUS / "issues" / "synthetic_v7i4.expected.json"),
+    **{name: (ISSUES / f"{name}.txt", ISSUES / f"{name}.expected.json") for name in HAND_WRITTEN},
 }
+
+
+def test_every_hand_written_issue_has_a_fixture() -> None:
+    assert sorted(path.stem for path in ISSUES.glob("*.txt")) == sorted(HAND_WRITTEN)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -7,11 +7,20 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._furniture import Deflowed, IssueFacts, read_masthead
+from ._furniture import Deflowed, IssueFacts, cover_title, read_masthead
 from ._glosses import find_glosses, settle_scripts
 from ._inline import Inline, parse_inline
 from ._repair import Joined, Role, looks_like_heading
-from ._segment import RawArticle, RawUnit, Segmented, is_heading, name_parts, sentence_starts, split_names
+from ._segment import (
+    RawArticle,
+    RawUnit,
+    Segmented,
+    is_heading,
+    is_prose,
+    name_parts,
+    sentence_starts,
+    split_names,
+)
 from ._text import Block, OffsetMap, TextBuilder
 from .errors import line_and_column
 from .layout import Layout
@@ -34,7 +43,6 @@ from .model import (
     Span,
 )
 
-_CONTENTS_MAX_WORDS = 25
 _OPENING_QUOTE = ("“", '"', "‘", "'")
 _CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
 _COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
@@ -99,6 +107,7 @@ def build_issue(
         number=facts.number,
         year=facts.year,
         month=facts.month,
+        title=cover_title(deflowed.furniture, layout),
         url=facts.url,
         publisher=facts.publisher,
         masthead=masthead,
@@ -137,7 +146,7 @@ def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Co
     for block in blocks:
         text = _normal(block.text)
         is_known_title = text in titles
-        if not is_known_title and (not block.is_single_line or len(text.split()) > _CONTENTS_MAX_WORDS):
+        if not is_known_title and is_prose(block, context.layout):
             continue  # left unused: reported as unplaced
         if is_known_title or not entries or entries[-1][1]:
             entries.append((block, []))
@@ -157,23 +166,26 @@ def _normal(text: str) -> str:
 
 
 def _article(raw: RawArticle, context: _Context) -> Article:
+    """An article; an unsigned front piece (no byline) is an article with no authors."""
     layout = context.layout
     title = ""
-    start = raw.byline.start
+    head = raw.title or raw.byline
+    start = head.start if head is not None else 0
     if raw.title is not None:
         title = _block_inline(raw.title, context).text
-        start = raw.title.start
         context.use(raw.title)
-    else:
+    elif raw.byline is not None:
         context.diagnose("title-missing", Severity.WARNING, "a byline with no title before it", _span(raw.byline))
-    context.use(raw.byline)  # a bio block is used once it is given to an author; else it is reported unplaced
-    names = layout.byline.match(raw.byline.lines[0].text)
-    skip = names.start("names") if names else 0
-    byline_text = _block_inline(raw.byline, context, skip).text
-    authors = _authors(raw, byline_text, context)
+    authors: tuple[Author, ...] = ()
+    if raw.byline is not None:
+        context.use(raw.byline)  # a bio block is used once it is given to an author; else it is reported unplaced
+        names = layout.byline.match(raw.byline.lines[0].text)
+        skip = names.start("names") if names else 0
+        byline_text = _block_inline(raw.byline, context, skip).text
+        authors = _authors(raw, byline_text, context, raw.byline)
     multi = len(raw.units) > 1 or _normal(title) in layout.multi_item_titles
     units = tuple(_unit(unit, context, titled=multi) for unit in raw.units)
-    end = max([raw.byline.end, *(block.end for block in raw.bios), *(_unit_end(unit) for unit in raw.units)])
+    end = max([head.end if head else 0, *(block.end for block in raw.bios), *(_unit_end(unit) for unit in raw.units)])
     if multi:
         return Article(title=title, authors=authors, items=units, span=(start, end))
     only = units[0]
@@ -187,7 +199,7 @@ def _unit_end(unit: RawUnit) -> int:
     return max(ends, default=0)
 
 
-def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Author, ...]:
+def _authors(raw: RawArticle, byline_text: str, context: _Context, byline: Block) -> tuple[Author, ...]:
     """The byline's authors, each with the part of the bio blocks that is about them."""
     names = [name_parts(name, context.layout) for name in split_names(byline_text)]
     bios: dict[int, tuple[str, Span]] = {}
@@ -221,14 +233,14 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context) -> tuple[Auth
     for index, name in enumerate(names):
         bio = bios.get(index)
         if bio is None:
-            context.diagnose("bio-missing", Severity.INFO, f"no bio found for {name.name}", _span(raw.byline))
+            context.diagnose("bio-missing", Severity.INFO, f"no bio found for {name.name}", _span(byline))
         authors.append(
             Author(
                 name=name.name,
                 bio=bio[0] if bio else None,
                 honorific=name.honorific,
                 nickname=name.nickname,
-                span=bio[1] if bio else _span(raw.byline),
+                span=bio[1] if bio else _span(byline),
             )
         )
     return tuple(authors)

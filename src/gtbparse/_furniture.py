@@ -39,15 +39,26 @@ class Deflowed:
 
 
 def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
-    """Split ``blocks`` into the reading flow and the furniture dropped into it."""
+    """Split ``blocks`` into the reading flow and the furniture dropped into it.
+
+    Before the first byline, a special issue's cover line and the contents heading are furniture too.
+    """
     flow: list[Block] = []
     before: list[bool] = []
     furniture: list[Furniture] = []
     sidebars: list[tuple[Block, ...]] = []
     pending = False
+    front = True  # until the first byline
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        front = front and layout.byline.match(block.lines[0].text) is None
+        kind = _front_matter_kind(block, layout) if front else None
+        if kind is not None:
+            furniture.append(Furniture(kind, block.text, (block.start, block.end)))
+            pending = True
+            index += 1
+            continue
         end = _sidebar_end(blocks, index, layout)
         if end is not None:
             sidebar = blocks[index : end + 1]
@@ -92,6 +103,27 @@ def _sidebar_end(blocks: tuple[Block, ...], index: int, layout: Layout) -> int |
 
 def _is_role(block: Block, layout: Layout) -> bool:
     return block.is_single_line and layout.editor_role.match(block.text) is not None
+
+
+def _front_matter_kind(block: Block, layout: Layout) -> str | None:
+    if not block.is_single_line:
+        return None
+    for kind, pattern in layout.front_matter:
+        if pattern.match(block.text):
+            return kind
+    return None
+
+
+def cover_title(furniture: tuple[Furniture, ...], layout: Layout) -> str | None:
+    """The special issue's title, from its cover line among the removed ``furniture``, or ``None``."""
+    patterns = [pattern for kind, pattern in layout.front_matter if kind == "cover-title"]
+    for piece in furniture:
+        if piece.kind != "cover-title":
+            continue
+        for pattern in patterns:
+            if found := pattern.match(piece.text):
+                return found.group("title").strip()
+    return None
 
 
 def _page_furniture_kind(block: Block, layout: Layout) -> str | None:

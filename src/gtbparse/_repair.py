@@ -59,7 +59,7 @@ _OPENERS_BEFORE_HAN = "([“‘「『（【《"
 _CLOSERS_AFTER_HAN = ")]”’」』）】》-、，。；："
 
 
-def _core_end(text: str) -> str:
+def core_end(text: str) -> str:
     """The text with trailing link markup, footnote marks and closing quotes/brackets removed."""
     text = _TRAILING_MARKS.sub("", text.rstrip())
     text = _TRAILING_LINK.sub("", text)
@@ -68,7 +68,7 @@ def _core_end(text: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends with terminal punctuation (allowing closing quotes, marks and links after it)."""
-    core = _core_end(text)
+    core = core_end(text)
     return bool(core) and core[-1] in _TERMINAL
 
 
@@ -76,7 +76,7 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     """A short single line with no closing punctuation that could stand as a heading or title."""
     if "\n" in text or not _HEADING_START.match(text):
         return False
-    core = _core_end(text)
+    core = core_end(text)
     if not core or core[-1] in ".,;:" or _LINK_MARKUP.search(text):
         return False
     words = text.split()
@@ -199,7 +199,8 @@ def decide_join(
         return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
     if ends_sentence(first):
         return None
-    if len(before.blocks) == 1 and looks_like_heading(first, layout):
+    # Only running text has headings: a short footnote or main point cut by a break is not one.
+    if before.role is Role.TEXT and len(before.blocks) == 1 and looks_like_heading(first, layout):
         return None
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None

@@ -9,7 +9,7 @@ import regex
 
 from ._furniture import Deflowed
 from ._hyphen import Vocabulary
-from ._repair import Joined, Role, join_blocks, looks_like_heading
+from ._repair import Joined, Role, core_end, join_blocks, looks_like_heading
 from ._text import Block
 from .layout import Layout
 from .model import Edit
@@ -26,8 +26,10 @@ class RawUnit:
 
 @attrs.frozen
 class RawArticle:
+    """An article's blocks; ``byline`` is ``None`` for an unsigned front piece (an editor's note)."""
+
     title: Block | None
-    byline: Block
+    byline: Block | None
     bios: tuple[Block, ...]
     units: tuple[RawUnit, ...]
 
@@ -78,25 +80,83 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
     if not bylines:
         return Segmented(flow, (), ())
     starts = [index - 1 if index > 0 and index - 1 not in bylines else index for index in bylines]
+    names = [byline_names(flow[index], layout) for index in bylines]
     articles: list[RawArticle] = []
     edits: list[Edit] = []
+    contents_end = starts[0]
+    titles = [flow[start] for start, byline in zip(starts, bylines, strict=True) if start < byline]
+    front = _front_piece_start(flow, starts[0], names, titles, layout)
+    if front is not None:
+        contents_end = front
+        units, join_edits = _body(deflowed, front + 1, starts[0], source, layout, vocabulary)
+        edits.extend(join_edits)
+        articles.append(RawArticle(flow[front], None, (), units))
     for number, start in enumerate(starts):
         byline_index = bylines[number]
         end = starts[number + 1] if number + 1 < len(starts) else len(flow)
         title = flow[start] if start < byline_index else None
-        byline = flow[byline_index]
-        names = layout.byline.match(byline.lines[0].text)  # a byline: is_byline matched it
-        # The names run on over every line of the byline block, as the build stage reads them.
-        names_text = " ".join(byline.text[names.start("names") :].split()) if names else ""
-        bios, body_start = _bios(flow, byline_index + 1, end, names_text, layout)
-        body = flow[body_start:end]
-        roles = [_role(block, layout) for block in body]
-        joined, join_edits = join_blocks(
-            body, roles, deflowed.furniture_before[body_start:end], source, vocabulary, layout
-        )
+        bios, body_start = _bios(flow, byline_index + 1, end, names[number], layout)
+        units, join_edits = _body(deflowed, body_start, end, source, layout, vocabulary)
         edits.extend(join_edits)
-        articles.append(RawArticle(title, byline, bios, _units(joined)))
-    return Segmented(flow[: starts[0]], tuple(articles), tuple(edits))
+        articles.append(RawArticle(title, flow[byline_index], bios, units))
+    return Segmented(flow[:contents_end], tuple(articles), tuple(edits))
+
+
+def byline_names(byline: Block, layout: Layout) -> str:
+    """The names of a byline block, run on over all its lines (as the build stage reads them)."""
+    found = layout.byline.match(byline.lines[0].text)
+    return " ".join(byline.text[found.start("names") :].split()) if found else ""
+
+
+def _body(
+    deflowed: Deflowed, start: int, end: int, source: str, layout: Layout, vocabulary: Vocabulary
+) -> tuple[tuple[RawUnit, ...], tuple[Edit, ...]]:
+    """The units of the body ``flow[start:end]``, rejoined across breaks, and the join edits."""
+    body = deflowed.flow[start:end]
+    roles = [_role(block, layout) for block in body]
+    joined, edits = join_blocks(body, roles, deflowed.furniture_before[start:end], source, vocabulary, layout)
+    return _units(joined), edits
+
+
+def _front_piece_start(
+    flow: Sequence[Block], end: int, names: Sequence[str], titles: Sequence[Block], layout: Layout
+) -> int | None:
+    """Where an unsigned front piece (an editor's note) starts among the blocks before the first article.
+
+    The contents are short lines: titles and names. The first block of running prose ends them, and the
+    heading-shaped block just before it is the front piece's title. Untitled prose is no piece: it stays
+    unplaced. A block that repeats a byline's names or an article's title belongs to the contents.
+    """
+    prose = next((index for index in range(end) if is_prose(flow[index], layout)), None)
+    if prose is None or prose == 0:
+        return None
+    title = flow[prose - 1]
+    text = " ".join(title.text.split())
+    if not title.is_single_line or not looks_like_heading(text, layout):
+        return None
+    listed = {" ".join(block.text.split()) for block in titles}
+    if text in listed or split_names(text) in (split_names(name) for name in names):
+        return None
+    return prose - 1
+
+
+_CONTENTS_MAX_WORDS = 25
+
+
+def is_prose(block: Block, layout: Layout) -> bool:
+    """Whether ``block`` is running prose, which no contents line (a title or a list of names) is.
+
+    Prose runs over several lines or many words, or is a statement: it ends with a full stop or a colon
+    (a title may end with a question mark) and is longer than a heading or has lower-case words other
+    than the minor words a title leaves in lower case.
+    """
+    words = block.text.split()
+    if not block.is_single_line or len(words) > _CONTENTS_MAX_WORDS:
+        return True
+    if core_end(block.text)[-1:] not in (".", ":"):
+        return False
+    lower = [word for word in words if word[:1].islower() and word.casefold() not in layout.heading_minor_words]
+    return len(words) > layout.heading_max_words or len(lower) >= 2
 
 
 def split_names(names: str) -> list[str]:

@@ -71,6 +71,9 @@ class Layout:
     """Whether the rendition has column and page breaks to rejoin (a web copy has none)."""
     expects_masthead: bool = True
     """Whether a missing masthead is worth a diagnostic."""
+    front_matter: tuple[tuple[str, Pattern], ...] = ()
+    """``(kind, pattern)`` of one-line labels that may stand before the first byline and are kept as furniture:
+    ``cover-title`` (a special issue's cover line; group ``title`` is the issue's title) and ``contents-heading``."""
 
 
 _MINOR_WORDS = frozenset(
@@ -131,6 +134,16 @@ GTB_ISSUE = Layout(
     continuation_words=_CONTINUATION_WORDS,
     heading_max_words=14,
     heading_minor_words=_MINOR_WORDS,
+    front_matter=(
+        (
+            "cover-title",
+            _compile(r"(?i)^Special\ (?:Issue|Edition|Report|Feature)\s{0,3}[:：–—-]\s{0,3}(?P<title>\S[^\n]{0,300})$"),
+        ),
+        (
+            "contents-heading",
+            _compile(r"(?i)^(?:(?:Table\ of\ )?Contents|In(?:side)?\ (?:this|the)\ (?:issue|edition))\s{0,3}:?$"),
+        ),
+    ),
 )
 
 _NEVER = _compile(r"(?!)")
@@ -145,6 +158,7 @@ GTB_WEB = attrs.evolve(
     page_furniture=(),
     column_breaks=False,
     expects_masthead=False,
+    front_matter=(),
 )
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType({layout.name: layout for layout in (GTB_ISSUE, GTB_WEB)})

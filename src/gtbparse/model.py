@@ -242,6 +242,8 @@ class Issue:
     number: int | None = None
     year: int | None = None
     month: int | None = None
+    title: str | None = None
+    """A special issue's own title, from its cover line (``Special Issue: …``); ``None`` for a regular issue."""
     url: str | None = None
     publisher: str | None = None
     masthead: Masthead | None = None

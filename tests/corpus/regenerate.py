@@ -12,11 +12,12 @@ from pathlib import Path
 import gtbparse
 
 ROOT = Path(__file__).resolve().parents[2]
+ISSUES = Path(__file__).parent / "issues"
+HAND_WRITTEN = ("synthetic_v7i4", "synthetic_v9i2_special", "synthetic_v8i17", "synthetic_v10i6")
+"""The hand-written issues in ``issues/``, each ``NAME.txt`` with its ``NAME.expected.json``."""
 FIXTURES = {
     ROOT / "seeds" / "000_109018197d74fce2.txt": Path(__file__).with_name("000_109018197d74fce2.expected.json"),
-    Path(__file__).parent / "issues" / "synthetic_v7i4.txt": Path(__file__).parent
-    / "issues"
-    / "synthetic_v7i4.expected.json",
+    **{ISSUES / f"{name}.txt": ISSUES / f"{name}.expected.json" for name in HAND_WRITTEN},
 }
 
 
