@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -83,28 +83,31 @@ def is_blank(text: str) -> bool:
 
 
 def split_blocks(source: str) -> tuple[Block, ...]:
-    """Group the lines of ``source`` into blocks separated by blank (whitespace-only) lines."""
+    """Group the lines of ``source`` into blocks separated by blank (whitespace-only) lines.
+
+    The lines are those of :func:`split_lines`, trimmed of surrounding whitespace and zero-width characters
+    (their offsets adjusted to match). The loop does not call :func:`split_lines`: it runs for every line of
+    the input, and one ``str.split`` is cheaper.
+    """
     blocks: list[Block] = []
     current: list[Line] = []
-    for line in split_lines(source):
-        if is_blank(line.text):
-            if current:
-                blocks.append(Block(tuple(current)))
-                current = []
-        else:
-            current.append(_trim(line))
+    pieces = source.split("\n")
+    last = len(pieces) - 1
+    start = 0
+    for index, piece in enumerate(pieces):
+        text = piece[:-1] if piece[-1:] == "\r" else piece
+        stripped = text.strip().strip(_INVISIBLE)
+        if stripped:
+            stripped = stripped.strip()
+            offset = 0 if stripped == text else text.index(stripped)
+            current.append(Line(stripped, start + offset, index + 1, start + len(piece) if index < last else -1))
+        elif current:
+            blocks.append(Block(tuple(current)))
+            current = []
+        start += len(piece) + 1
     if current:
         blocks.append(Block(tuple(current)))
     return tuple(blocks)
-
-
-def _trim(line: Line) -> Line:
-    """Drop surrounding whitespace from a line, keeping its offsets true."""
-    text = line.text
-    stripped = text.strip().strip(_INVISIBLE).strip()
-    if stripped == text:
-        return line
-    return Line(stripped, line.start + text.index(stripped), line.number, line.terminator)
 
 
 @attrs.frozen
@@ -119,24 +122,45 @@ class Piece:
 
 @attrs.frozen
 class OffsetMap:
-    """Maps positions in a derived string (joined, cleaned) back to source offsets, piece by piece."""
+    """Maps positions in a derived string (joined, cleaned) back to source offsets, piece by piece.
 
-    pieces: tuple[Piece, ...]
-    _starts: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    The pieces are kept as four parallel tuples (where each piece starts in the derived string, where it
+    comes from, its length, whether it was inserted) rather than as :class:`Piece` objects: maps are built
+    and composed for every paragraph, and flat tuples make that cheap.
+    """
 
-    @_starts.default
-    def _compute_starts(self) -> tuple[int, ...]:
-        return tuple(piece.out_start for piece in self.pieces)
+    starts: tuple[int, ...]
+    sources: tuple[int, ...]
+    lengths: tuple[int, ...]
+    inserted: tuple[bool, ...]
+
+    @classmethod
+    def from_pieces(cls, pieces: Iterable[Piece]) -> OffsetMap:
+        """The map made of ``pieces`` (in derived-text order)."""
+        listed = list(pieces)
+        return cls(
+            tuple(piece.out_start for piece in listed),
+            tuple(piece.source_start for piece in listed),
+            tuple(piece.length for piece in listed),
+            tuple(piece.inserted for piece in listed),
+        )
+
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The map as :class:`Piece` objects."""
+        return tuple(map(Piece, self.starts, self.sources, self.lengths, self.inserted))
 
     def to_source(self, pos: int) -> int:
         """The source offset of derived position ``pos`` (an inserted character maps to where it was inserted)."""
-        if not self.pieces:
+        starts = self.starts
+        if not starts:
             return 0
-        index = max(0, bisect.bisect_right(self._starts, pos) - 1)
-        piece = self.pieces[index]
-        if piece.inserted:
-            return piece.source_start
-        return piece.source_start + min(pos - piece.out_start, piece.length)
+        index = bisect.bisect_right(starts, pos) - 1
+        if index < 0:
+            index = 0
+        if self.inserted[index]:
+            return self.sources[index]
+        return self.sources[index] + min(pos - starts[index], self.lengths[index])
 
     def span(self, start: int, end: int) -> Span:
         """The source span covering derived positions ``start`` to ``end``."""
@@ -150,28 +174,36 @@ class OffsetMap:
 
         Each piece's ``out_start`` is relative to ``start``.
         """
-        if end <= start or not self.pieces:
+        starts = self.starts
+        if end <= start or not starts:
             return
-        index = max(0, bisect.bisect_right(self._starts, start) - 1)
-        while index < len(self.pieces):
-            piece = self.pieces[index]
-            piece_end = piece.out_start + piece.length
-            if piece.out_start >= end:
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        for index in range(first, len(starts)):
+            out_start = starts[index]
+            if out_start >= end:
                 return
-            lo = max(start, piece.out_start)
-            hi = min(end, piece_end)
+            lo = max(start, out_start)
+            hi = min(end, out_start + self.lengths[index])
             if hi > lo:
-                offset = 0 if piece.inserted else lo - piece.out_start
-                yield Piece(lo - start, piece.source_start + offset, hi - lo, piece.inserted)
-            index += 1
+                inserted = self.inserted[index]
+                source = self.sources[index] + (0 if inserted else lo - out_start)
+                yield Piece(lo - start, source, hi - lo, inserted)
+
+
+_EMPTY_MAP = OffsetMap((), (), (), ())
 
 
 class TextBuilder:
     """Builds a derived string together with its :class:`OffsetMap`."""
 
+    __slots__ = ("_inserted", "_length", "_lengths", "_parts", "_sources", "_starts")
+
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._pieces: list[Piece] = []
+        self._starts: list[int] = []
+        self._sources: list[int] = []
+        self._lengths: list[int] = []
+        self._inserted: list[bool] = []
         self._length = 0
 
     def __len__(self) -> int:
@@ -179,36 +211,61 @@ class TextBuilder:
 
     def copy(self, text: str, source_start: int) -> None:
         """Append ``text``, which stands in the source at ``source_start``."""
-        if text:
-            self._append(text, Piece(self._length, source_start, len(text)))
+        length = len(text)
+        if not length:
+            return
+        lengths = self._lengths
+        # Text that continues the previous copied piece in the source extends that piece.
+        if lengths and not self._inserted[-1] and self._sources[-1] + lengths[-1] == source_start:
+            lengths[-1] += length
+        else:
+            self._starts.append(self._length)
+            self._sources.append(source_start)
+            lengths.append(length)
+            self._inserted.append(False)
+        self._parts.append(text)
+        self._length += length
 
     def insert(self, text: str, at_source: int) -> None:
         """Append ``text``, which is not in the source (a joining space, an unescaped character)."""
-        if text:
-            self._append(text, Piece(self._length, at_source, len(text), inserted=True))
+        length = len(text)
+        if not length:
+            return
+        self._starts.append(self._length)
+        self._sources.append(at_source)
+        self._lengths.append(length)
+        self._inserted.append(True)
+        self._parts.append(text)
+        self._length += length
 
     def copy_mapped(self, text: str, mapping: OffsetMap, start: int, end: int) -> None:
         """Append ``text[start:end]`` of a derived string whose map is ``mapping``."""
-        for piece in mapping.slice(start, end):
-            chunk = text[start + piece.out_start : start + piece.out_start + piece.length]
-            if piece.inserted:
-                self.insert(chunk, piece.source_start)
-            else:
-                self.copy(chunk, piece.source_start)
-
-    def _append(self, text: str, piece: Piece) -> None:
-        previous = self._pieces[-1] if self._pieces else None
-        if (
-            previous is not None
-            and not piece.inserted
-            and not previous.inserted
-            and previous.source_start + previous.length == piece.source_start
-        ):
-            self._pieces[-1] = attrs.evolve(previous, length=previous.length + piece.length)
-        else:
-            self._pieces.append(piece)
-        self._parts.append(text)
-        self._length += len(text)
+        starts = mapping.starts
+        count = len(starts)
+        if end <= start or not count:
+            return
+        sources, lengths, inserted = mapping.sources, mapping.lengths, mapping.inserted
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0:
+            index = 0
+        while index < count:
+            out_start = starts[index]
+            if out_start >= end:
+                return
+            lo = start if start > out_start else out_start
+            hi = out_start + lengths[index]
+            if end < hi:
+                hi = end
+            if hi > lo:
+                if inserted[index]:
+                    self.insert(text[lo:hi], sources[index])
+                else:
+                    self.copy(text[lo:hi], sources[index] + lo - out_start)
+            index += 1
 
     def build(self) -> tuple[str, OffsetMap]:
-        return "".join(self._parts), OffsetMap(tuple(self._pieces))
+        if not self._starts:
+            return "", _EMPTY_MAP
+        return "".join(self._parts), OffsetMap(
+            tuple(self._starts), tuple(self._sources), tuple(self._lengths), tuple(self._inserted)
+        )
