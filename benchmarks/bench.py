@@ -235,6 +235,11 @@ def long_word(count: int) -> str:
     return "Start " + "a" * count + "1\n\nNext block here."
 
 
+def space_run(count: int) -> str:
+    """A paragraph with a run of ``count`` spaces inside a line, then a line break."""
+    return "Some words" + " " * count + "more words\nand the next line."
+
+
 def marks_then_text(count: int) -> str:
     """``count`` spaced footnote marks and a letter ending a block, then another block."""
     return "Some words " + "[1] " * count + "x\n\nNext block here."
@@ -257,6 +262,7 @@ ADVERSARIAL: dict[str, Case] = {
     "broken-paragraph": Case(broken_paragraph, 20_000, "a paragraph cut by 20,000 column breaks", extra=True),
     "long-word": Case(long_word, 1_000_000, "a block ending in a 10⁶-letter word and a digit", extra=True),
     "marks-then-text": Case(marks_then_text, 250_000, "250,000 `[1] ` then a letter ending a block", extra=True),
+    "space-run": Case(space_run, 1_000_000, "a run of 10⁶ spaces inside a paragraph", extra=True),
 }
 
 

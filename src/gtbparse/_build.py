@@ -97,7 +97,7 @@ def build_issue(
         context.diagnose("masthead-missing", Severity.INFO, "no masthead sidebar found", (0, 0))
     articles = tuple(_article(raw, context) for raw in segmented.articles)
     contents = _contents(segmented.contents, articles, context)
-    unused = tuple(block for block in deflowed.flow if block.start not in context.used)
+    unused = tuple(block for block in segmented.flow if block.start not in context.used)
     for block in unused:
         context.diagnose(
             "unplaced-text", Severity.WARNING, "text that fits no part of the issue", (block.start, block.end)

@@ -25,7 +25,8 @@ from ._lexicon import SUFFIXES, Lexicon, Tables, english_lexicon, tables
 from .layout import Layout
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8}")
-_BREAK_END = regex.compile(r"(?r)([\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8})-$")
+# A hyphen-minus, a soft hyphen (U+00AD) or a Unicode hyphen (U+2010), as PDF text extractors emit them.
+_BREAK_END = regex.compile(r"(?r)([\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8})[-\u00ad\u2010]$")
 _BREAK_START = regex.compile(r"^[\p{L}\p{N}]{1,64}")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\p{N}")

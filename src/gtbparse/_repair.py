@@ -52,6 +52,10 @@ _TRAILING_MARKS = regex.compile(r"(?r)(?:\s*\[\d{1,3}\])+$")
 _CLOSERS = "\"'”’)]*_»›"
 _TERMINAL = ".!?:…"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
+# A web address cut after one of the characters it is usually broken at, and what can continue it.
+_URL_END = regex.compile(r"(?r)(?:https?://|www\.)[^\s<>()\[\]]{0,2000}[/\-_?=&#%.]$")
+_URL_START = regex.compile(r"[\w/\-_?=&#%.~]")
+_URL_WINDOW = 2100
 _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
 _HAN = regex.compile(r"\p{Han}")
@@ -80,9 +84,20 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     if not core or core[-1] in ".,;:" or _LINK_MARKUP.search(text):
         return False
     words = text.split()
-    if len(words) > layout.heading_max_words:
+    if len(words) > layout.heading_max_words or ". " in core:
         return False
-    return ". " not in core
+    # A comma in a line that is not in title case reads as a sentence cut short ("In early April, President"),
+    # not as a sentence-case heading ("Why the vote matters").
+    return ", " not in core or is_title_case(words, layout)
+
+
+def is_title_case(words: list[str], layout: Layout) -> bool:
+    """Whether every word but the minor ones (``of``, ``the`` …) starts with a capital or a digit."""
+    for word in words:
+        core = word.strip("\"“”‘’'()[]*_,:;?!")
+        if core and not (core[0].isupper() or core[0].isdigit() or core.casefold() in layout.heading_minor_words):
+            return False
+    return True
 
 
 def open_brackets(text: str) -> bool:
@@ -187,8 +202,12 @@ def decide_join(
         return None
     first = before.text.rstrip()
     second = after.text
+    if _URL_END.search(first[-_URL_WINDOW:]) and _URL_START.match(second):
+        return _Decision("", 0, "join-url", "a web address runs on across the break")
     fragments = break_fragments(first, second)
     if fragments is not None:
+        if first.endswith("\u00ad"):
+            return _Decision("", 1, "dehyphenate", "a soft hyphen (U+00AD) only marks where a word may break")
         decision = decide_hyphen(*fragments, vocabulary, layout)
         return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
     if _tight_cjk_break(first, second) and (before.still_open or not ends_sentence(first)):
@@ -197,6 +216,8 @@ def decide_join(
     if strong:
         closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
         return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
+    if before.role is Role.FOOTNOTE and not looks_like_heading(second, layout):
+        return _Decision(" ", 0, "join-column-break", "text after a footnote that is no item title continues it")
     if ends_sentence(first):
         return None
     # Only running text has headings: a short footnote or main point cut by a break is not one.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -41,6 +42,8 @@ class Segmented:
     contents: tuple[Block, ...]
     articles: tuple[RawArticle, ...]
     edits: tuple[Edit, ...]
+    flow: tuple[Block, ...] = ()
+    """The reading flow the articles were cut from: the input flow, with bylines split out of their blocks."""
 
 
 def article_starts(flow: Sequence[Block], layout: Layout) -> list[int]:
@@ -55,14 +58,16 @@ _MAX_BYLINE_WORDS = 24
 def is_byline(text: str, layout: Layout) -> bool:
     """A byline: the marker, then names — capitalised words (ranks in parentheses allowed), not a sentence.
 
-    ``By 2027, the PLA …`` or ``By contrast, …`` open paragraphs; they are not bylines.
+    ``By 2027, the PLA …`` or ``By contrast, …`` open paragraphs; they are not bylines. Without its colon the
+    marker needs names of two words or more: ``By Land and Sea`` is a heading.
     """
     found = layout.byline.match(text)
     if found is None:
         return False
+    names = strip_markup(found.group("names"))
     depth = 0
-    words = found.group("names").split()
-    if len(words) > _MAX_BYLINE_WORDS:
+    words = names.split()
+    if not words or len(words) > _MAX_BYLINE_WORDS:
         return False
     for word in words:
         outside = depth == 0 and not word.startswith("(")
@@ -70,16 +75,63 @@ def is_byline(text: str, layout: Layout) -> bool:
         core = word.strip("“”\"‘’',")
         if outside and core and not (core[0].isupper() or core.casefold() in _NAME_CONNECTORS):
             return False
-    return True
+    return found.group("colon") is not None or all(len(name.split()) > 1 for name in split_names(names))
+
+
+_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)|[*_\[\]]")
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without link, emphasis and bracket marks: what a name line says, not how it is set."""
+    return _MARKUP.sub("", text)
+
+
+def split_bylines(deflowed: Deflowed, layout: Layout) -> Deflowed:
+    """Give every byline a block of its own: a title, byline and bio printed without blank lines between them
+    arrive as one block. A byline runs on over a line only where its names do (``… and`` / ``Bob Lee``)."""
+    if all(len(block.lines) == 1 for block in deflowed.flow):
+        return deflowed
+    flow: list[Block] = []
+    before: list[bool] = []
+    for block, furniture_before in zip(deflowed.flow, deflowed.furniture_before, strict=True):
+        pieces = _byline_pieces(block, layout)
+        flow.extend(pieces)
+        before.extend([furniture_before] + [False] * (len(pieces) - 1))
+    return attrs.evolve(deflowed, flow=tuple(flow), furniture_before=tuple(before))
+
+
+def _byline_pieces(block: Block, layout: Layout) -> list[Block]:
+    lines = block.lines
+    if len(lines) == 1:
+        return [block]
+    cuts: set[int] = set()
+    for index, line in enumerate(lines):
+        if not is_byline(line.text, layout):
+            continue
+        end = index + 1
+        while end < len(lines) and _names_run_on(lines[end - 1].text, lines[end].text):
+            end += 1
+        cuts.update((index, end))
+    bounds = sorted(cut for cut in cuts if 0 < cut < len(lines))
+    if not bounds:
+        return [block]
+    edges = [0, *bounds, len(lines)]
+    return [Block(lines[start:end]) for start, end in itertools.pairwise(edges)]
+
+
+def _names_run_on(line: str, following: str) -> bool:
+    return line.rstrip().endswith((",", " and", "&")) or following.lstrip().startswith(("and ", "& "))
 
 
 def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabulary) -> Segmented:
     """Cut the reading flow into contents and articles, rejoining broken blocks within each article."""
+    deflowed = split_bylines(deflowed, layout)
     flow = deflowed.flow
     bylines = article_starts(flow, layout)
     if not bylines:
-        return Segmented(flow, (), ())
-    starts = [index - 1 if index > 0 and index - 1 not in bylines else index for index in bylines]
+        return Segmented(flow, (), (), flow)
+    byline_set = set(bylines)
+    starts = [index - 1 if index > 0 and index - 1 not in byline_set else index for index in bylines]
     names = [byline_names(flow[index], layout) for index in bylines]
     articles: list[RawArticle] = []
     edits: list[Edit] = []
@@ -99,13 +151,13 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
         units, join_edits = _body(deflowed, body_start, end, source, layout, vocabulary)
         edits.extend(join_edits)
         articles.append(RawArticle(title, flow[byline_index], bios, units))
-    return Segmented(flow[:contents_end], tuple(articles), tuple(edits))
+    return Segmented(flow[:contents_end], tuple(articles), tuple(edits), flow)
 
 
 def byline_names(byline: Block, layout: Layout) -> str:
     """The names of a byline block, run on over all its lines (as the build stage reads them)."""
     found = layout.byline.match(byline.lines[0].text)
-    return " ".join(byline.text[found.start("names") :].split()) if found else ""
+    return strip_markup(" ".join(byline.text[found.start("names") :].split())) if found else ""
 
 
 def _body(
@@ -115,7 +167,7 @@ def _body(
     body = deflowed.flow[start:end]
     roles = [_role(block, layout) for block in body]
     joined, edits = join_blocks(body, roles, deflowed.furniture_before[start:end], source, vocabulary, layout)
-    return _units(joined), edits
+    return _units(joined, layout), edits
 
 
 def _front_piece_start(
@@ -197,7 +249,7 @@ def _bios(flow: Sequence[Block], start: int, end: int, names: str, layout: Layou
     index = start
     while index < end and (unnamed or not bios):
         text = flow[index].text.lstrip("*_")  # a bio may be set in italics
-        if not any(text.startswith(key) for keys in people for key in keys):
+        if not any(opens_with(text, key) for keys in people for key in keys):
             break
         bios.append(flow[index])
         unnamed -= {number for number, keys in enumerate(people) if any(sentence_starts(text, key) for key in keys)}
@@ -232,12 +284,19 @@ def name_parts(name: str, layout: Layout) -> NameParts:
     return NameParts(name, honorific or None, nickname, tuple(keys))
 
 
+def opens_with(text: str, key: str, start: int = 0) -> bool:
+    """Whether ``text`` has the name ``key`` at ``start`` as whole words (``Chin`` does not open ``China``)."""
+    end = start + len(key)
+    return text.startswith(key, start) and not text[end : end + 1].isalnum()
+
+
 def sentence_starts(text: str, key: str) -> list[int]:
-    """Where ``key`` opens a sentence of ``text``."""
+    """Where the name ``key`` opens a sentence of ``text``."""
     found = []
     position = text.find(key)
     while position != -1:
-        if position == 0 or text[max(0, position - 2) : position] in (". ", "! ", "? "):
+        at_sentence_start = position == 0 or text[max(0, position - 2) : position] in (". ", "! ", "? ")
+        if at_sentence_start and opens_with(text, key, position):
             found.append(position)
         position = text.find(key, position + 1)
     return found
@@ -254,15 +313,19 @@ def _role(block: Block, layout: Layout) -> Role:
     return Role.TEXT
 
 
-def _units(joined: Sequence[Joined]) -> tuple[RawUnit, ...]:
-    """Cut an article body into units: each ends with its main point and the footnotes after it."""
+def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:
+    """Cut an article body into units: each ends with its main point and the footnotes after it.
+
+    A new unit starts only at an item title: a heading-shaped block after a unit that has its body and its
+    main point or footnotes. A main point printed before the body does not close the unit.
+    """
     units: list[RawUnit] = []
     body: list[Joined] = []
     main_point: Joined | None = None
     notes: list[Joined] = []
     for block in joined:
-        closed = main_point is not None or bool(notes)
-        if closed and block.role in (Role.TEXT, Role.CAPTION):
+        closed = bool(notes) or (main_point is not None and bool(body))
+        if closed and _is_item_title(block, layout):
             units.append(RawUnit(tuple(body), main_point, tuple(notes)))
             body, main_point, notes = [], None, []
         if block.role is Role.MAIN_POINT and main_point is None and not notes:
@@ -274,6 +337,10 @@ def _units(joined: Sequence[Joined]) -> tuple[RawUnit, ...]:
     if body or main_point or notes or not units:
         units.append(RawUnit(tuple(body), main_point, tuple(notes)))
     return tuple(units)
+
+
+def _is_item_title(block: Joined, layout: Layout) -> bool:
+    return block.role is Role.TEXT and len(block.blocks) == 1 and looks_like_heading(block.raw, layout)
 
 
 def is_heading(block: Joined, following: Joined | None, layout: Layout) -> bool:

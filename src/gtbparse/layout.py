@@ -26,7 +26,8 @@ class Layout:
     name: str
     description: str
     byline: Pattern
-    """A byline; group ``names`` holds the authors."""
+    """A byline; group ``names`` holds the authors, group ``colon`` is set when the marker has its colon
+    (without it, every name must have two words or more, so ``By Land and Sea`` stays a heading)."""
     main_point: Pattern
     """The start of a main-point summary; the text follows the match."""
     footnote_start: Pattern
@@ -95,7 +96,7 @@ _COMPOUNDS: frozenset[str] = frozenset()
 GTB_ISSUE = Layout(
     name="gtb-issue",
     description="A full issue rendered from the two-column PDF: contents, masthead sidebar, articles.",
-    byline=_compile(r"^By:?\s+(?P<names>\S.*)$"),
+    byline=_compile(r"^By(?P<colon>:)?\s+(?P<names>\S.*)$"),
     main_point=_compile(r"^[*_]{0,2}The\ main\ point:[*_]{0,2}\s*"),
     footnote_start=_compile(r"^\[(?P<number>\d{1,3})\](?!\()\s*"),
     caption=_compile(
