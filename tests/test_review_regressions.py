@@ -121,3 +121,24 @@ def test_a_long_run_of_spaces_inside_a_paragraph() -> None:
     (paragraph,) = list(issue.paragraphs())
     assert paragraph.text.startswith("Some words")
     assert [ref.number for ref in paragraph.footnote_refs] == [1]
+
+
+def test_a_mark_inside_a_footnote_stays_in_its_text() -> None:
+    text = HEAD + "Body text. [1] More. [2]\n\n[1] A source.\n\n[2] See note [1] above."
+    (article,) = _issue(text).articles
+    assert [note.text for note in article.footnotes] == ["A source.", "See note [1] above."]
+
+
+def test_a_blank_line_of_spaces_and_zero_width_characters_separates_blocks() -> None:
+    text = "A Title About Things\n\nBy: Jane Doe\n\nJane Doe is a fellow.\n\u200b \u200b \u200b\nBody text here."
+    (article,) = gtbparse.parse(text).articles
+    assert article.authors[0].bio == "Jane Doe is a fellow."
+    assert [p.text for p in article.paragraphs()] == ["Body text here."]
+
+
+def test_diagnostics_name_the_right_line_and_column() -> None:
+    text = "Stray prose before anything, long enough to be no contents entry at all, and so reported.\n\n" + HEAD
+    explained = gtbparse.parse_and_explain(text + "Body.\n\n[1] A note without a mark.", layout="gtb-issue")
+    unreferenced = next(d for d in explained.diagnostics if d.code == "footnote-unreferenced")
+    assert text.count("\n") + 3 == unreferenced.line
+    assert unreferenced.column == 1

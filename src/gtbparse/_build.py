@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -22,7 +23,6 @@ from ._segment import (
     split_names,
 )
 from ._text import Block, OffsetMap, TextBuilder
-from .errors import line_and_column
 from .layout import Layout
 from .model import (
     Article,
@@ -43,6 +43,7 @@ from .model import (
     Span,
 )
 
+_NEWLINE = regex.compile(r"\n")
 _OPENING_QUOTE = ("“", '"', "‘", "'")
 _CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
 _COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
@@ -57,16 +58,20 @@ class _Context:
     edits: list[Edit] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     used: set[int] = attrs.Factory(set)
+    line_starts: list[int] | None = None
 
     def diagnose(self, code: str, severity: Severity, message: str, span: Span) -> None:
-        line, column = line_and_column(self.source, span[0])
+        if self.line_starts is None:  # counted once: a diagnostic per block must not rescan the source
+            self.line_starts = [0, *(found.end() for found in _NEWLINE.finditer(self.source))]
+        line = bisect.bisect_right(self.line_starts, span[0])
+        column = span[0] - self.line_starts[line - 1] + 1
         self.diagnostics.append(Diagnostic(code, severity, message, span, line, column))
 
     def use(self, *blocks: Block) -> None:
         self.used.update(block.start for block in blocks)
 
-    def inline(self, raw: str, mapping: OffsetMap) -> Inline:
-        result = parse_inline(raw, mapping)
+    def inline(self, raw: str, mapping: OffsetMap, *, marks: bool = True) -> Inline:
+        result = parse_inline(raw, mapping, marks=marks)
         self.edits.extend(result.edits)
         return result
 
@@ -352,7 +357,7 @@ def _footnote(block: Joined, context: _Context) -> Footnote:
     found = context.layout.footnote_start.match(block.raw)
     number = int(found.group("number")) if found else 0
     raw, mapping = _tail(block.raw, block.mapping, found.end() if found else 0)
-    inline = context.inline(raw, mapping)
+    inline = context.inline(raw, mapping, marks=False)
     return Footnote(
         number=number,
         text=inline.text,

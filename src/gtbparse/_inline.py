@@ -54,12 +54,16 @@ class Inline:
         return self.mapping.span(start, end)
 
 
-def parse_inline(raw: str, mapping: OffsetMap) -> Inline:
-    """Strip the markup from ``raw`` (whose source map is ``mapping``), keeping what it meant as spans."""
+def parse_inline(raw: str, mapping: OffsetMap, *, marks: bool = True) -> Inline:
+    """Strip the markup from ``raw`` (whose source map is ``mapping``), keeping what it meant as spans.
+
+    With ``marks`` false, footnote marks stay in the text as written: a footnote's ``see note [1]`` refers
+    to another note, and a footnote has no marks of its own.
+    """
     candidates = _markup_starts(raw)
     if not candidates:  # plain text: nothing to strip, the map stays as it is
         return Inline(raw, mapping if raw else OffsetMap((), (), (), ()), (), (), (), ())
-    state = _State(raw, mapping, candidates)
+    state = _State(raw, mapping, candidates, marks=marks)
     state.run(0, len(raw))
     text, clean_map = state.out.build()
     return Inline(
@@ -120,8 +124,9 @@ def _markup(raw: str, candidates: list[int], start: int, end: int) -> Iterator[r
 
 
 class _State:
-    def __init__(self, raw: str, mapping: OffsetMap, candidates: list[int]) -> None:
+    def __init__(self, raw: str, mapping: OffsetMap, candidates: list[int], *, marks: bool) -> None:
         self.raw = raw
+        self.marks = marks
         self.mapping = mapping
         self.candidates = candidates
         self.out = TextBuilder()
@@ -157,6 +162,8 @@ class _State:
                 self._nested_span(match, "anchor", "link")
             elif kind == "auto":
                 self._nested_span(match, "auto_url", "auto")
+            elif kind == "ref" and not self.marks:
+                self.copy(match_start, position)
             elif kind == "ref":
                 at = len(out)
                 self.refs.append(

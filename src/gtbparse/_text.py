@@ -60,7 +60,10 @@ class Block:
 
 
 def split_lines(source: str) -> Iterator[Line]:
-    """Yield the lines of ``source``; ``\\r\\n`` and ``\\r`` count as line breaks but stay in the source."""
+    """Yield the lines of ``source``.
+
+    ``\\n`` ends a line (a ``\\r`` before it stays in the source, outside the line's text); a lone ``\\r`` does not.
+    """
     start = 0
     number = 1
     length = len(source)
@@ -78,8 +81,17 @@ def split_lines(source: str) -> Iterator[Line]:
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
 
+def trim(text: str) -> str:
+    """``text`` without surrounding whitespace and zero-width characters, however they alternate."""
+    while True:
+        trimmed = text.strip().strip(_INVISIBLE)
+        if trimmed == text:
+            return text
+        text = trimmed
+
+
 def is_blank(text: str) -> bool:
-    return not text.strip().strip(_INVISIBLE)
+    return not trim(text)
 
 
 def split_blocks(source: str) -> tuple[Block, ...]:
@@ -96,9 +108,8 @@ def split_blocks(source: str) -> tuple[Block, ...]:
     start = 0
     for index, piece in enumerate(pieces):
         text = piece[:-1] if piece[-1:] == "\r" else piece
-        stripped = text.strip().strip(_INVISIBLE)
+        stripped = trim(text)
         if stripped:
-            stripped = stripped.strip()
             offset = 0 if stripped == text else text.index(stripped)
             current.append(Line(stripped, start + offset, index + 1, start + len(piece) if index < last else -1))
         elif current:
