@@ -11,7 +11,7 @@ import regex
 from ._furniture import Deflowed, IssueFacts, cover_title, read_masthead
 from ._glosses import find_glosses, settle_scripts
 from ._inline import Inline, parse_inline
-from ._repair import Joined, Role, looks_like_heading
+from ._repair import Joined, Role, copy_block, looks_like_heading
 from ._segment import (
     RawArticle,
     RawUnit,
@@ -128,10 +128,7 @@ def build_issue(
 
 def _block_inline(block: Block, context: _Context, skip: int = 0) -> Inline:
     builder = TextBuilder()
-    for index, line in enumerate(block.lines):
-        if index:
-            builder.copy("\n", block.lines[index - 1].break_at)
-        builder.copy(line.text, line.start)
+    copy_block(builder, block)
     raw, mapping = builder.build()
     if skip:
         raw, mapping = _tail(raw, mapping, skip)

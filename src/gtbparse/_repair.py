@@ -102,8 +102,8 @@ def is_title_case(words: list[str], layout: Layout) -> bool:
 
 def open_brackets(text: str) -> bool:
     """Whether a parenthesis or square bracket opened in ``text`` is still open at its end."""
-    text = _LINK_MARKUP.sub("]", text)
-    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
+    parens, brackets = bracket_balance(text)
+    return parens > 0 or brackets > 0
 
 
 def continuation_evidence(before: str, after: str, layout: Layout, *, still_open: bool | None = None) -> str | None:
@@ -156,7 +156,7 @@ class _Group:
     @classmethod
     def start(cls, block: Block, role: Role) -> _Group:
         text = block.text
-        return cls(role, [block], [], text, *_balance(text))
+        return cls(role, [block], [], text, *bracket_balance(text))
 
     @property
     def still_open(self) -> bool:
@@ -167,7 +167,7 @@ class _Group:
         text = block.text
         kept = self.text[: len(self.text) - decision.cut]
         self.text = (kept + decision.joiner + text)[-_DECISION_WINDOW:]
-        parens, brackets = _balance(text)
+        parens, brackets = bracket_balance(text)
         self.parens += parens
         self.brackets += brackets
         self.blocks.append(block)
@@ -178,16 +178,16 @@ class _Group:
         for index, block in enumerate(self.blocks):
             if index < len(self.decisions):
                 decision = self.decisions[index]
-                _copy_block(builder, block, cut=decision.cut)
+                copy_block(builder, block, cut=decision.cut)
                 builder.insert(decision.joiner, block.end)
             else:
-                _copy_block(builder, block)
+                copy_block(builder, block)
         raw, mapping = builder.build()
         return Joined(raw, mapping, self.role, tuple(self.blocks))
 
 
-def _balance(text: str) -> tuple[int, int]:
-    """Unclosed parentheses and square brackets in ``text``, as :func:`open_brackets` counts them."""
+def bracket_balance(text: str) -> tuple[int, int]:
+    """Parentheses and square brackets opened but not closed in ``text`` (link markup ``](url)`` aside)."""
     text = _LINK_MARKUP.sub("]", text)
     return text.count("(") - text.count(")"), text.count("[") - text.count("]")
 
@@ -271,7 +271,7 @@ def join_blocks(
     return tuple(group.build() for group in groups), tuple(edits)
 
 
-def _copy_block(builder: TextBuilder, block: Block, *, cut: int = 0) -> None:
+def copy_block(builder: TextBuilder, block: Block, *, cut: int = 0) -> None:
     """Copy ``block``'s lines, less ``cut`` characters at its end (a dropped hyphen)."""
     last = len(block.lines) - 1
     for index, line in enumerate(block.lines):
