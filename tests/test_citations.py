@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -14,24 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gtbparse
+from benchmark_loader import load_benchmark
 from gtbparse import Citation, CitationKind, Emphasis
 from gtbparse._citations import is_organisation, parse_citation
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_benchmark() -> ModuleType:
-    path = ROOT / "benchmarks" / "citation_accuracy.py"
-    spec = importlib.util.spec_from_file_location("citation_accuracy", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _load_benchmark()
+BENCH = load_benchmark("citation_accuracy")
 CASES: list[dict[str, Any]] = BENCH.load_cases()
 
 # Known failures stay visible (strict: the test fails once they start passing, so the list stays true).

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import jsonschema
 import pytest
 
 import gtbparse
+from benchmark_loader import load_benchmark
 from gtbparse import Citation, CitationKind
 from gtbparse.csl import citation_to_csl, to_csl
 
-
-def _load_benchmark() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "citation_accuracy.py"
-    spec = importlib.util.spec_from_file_location("citation_accuracy", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _load_benchmark()
+BENCH = load_benchmark("citation_accuracy")
 CASES: list[dict[str, Any]] = BENCH.load_cases()
 
 # A hand-written subset of the CSL-JSON schema (citation-style-language/schema, csl-data.json) for the

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gtbparse._glosses
+from benchmark_loader import load_benchmark
 from gtbparse import Article, Footnote, Gloss, Issue, Link, Paragraph, Script, Section
 from gtbparse._glosses import are_script_variants, find_glosses, script_of, settle_scripts
 
@@ -23,18 +21,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES: list[dict[str, Any]] = json.loads((CORPUS / "gloss_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
-def _load_benchmark() -> ModuleType:
-    path = CORPUS.parent.parent / "benchmarks" / "gloss_accuracy.py"
-    spec = importlib.util.spec_from_file_location("gloss_accuracy", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _load_benchmark()
+BENCH = load_benchmark("gloss_accuracy")
 HOLDOUT: list[dict[str, Any]] = BENCH.load_cases(CORPUS / "gloss_holdout.json")
 
 

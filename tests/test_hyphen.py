@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import regex
 
 import gtbparse
+from benchmark_loader import load_benchmark
 from gtbparse._hyphen import DROP, KEEP, Vocabulary, break_fragments, decide_hyphen
 from gtbparse._lexicon import Lexicon, english_lexicon, tables
 from gtbparse.layout import DEFAULT_LAYOUT
@@ -24,16 +22,6 @@ EMPTY = Vocabulary.from_texts([])
 
 def _no_lexicon() -> Lexicon | None:
     return None
-
-
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hyphen_accuracy", ROOT / "benchmarks" / "hyphen_accuracy.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("hyphen_accuracy", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(path: Path = CASES) -> list[dict[str, str]]:
@@ -62,7 +50,7 @@ def test_case_lists_are_large_varied_and_well_formed(path: Path, size: int) -> N
 
 
 def test_accuracy_floor_and_baselines() -> None:
-    bench = _benchmark()
+    bench = load_benchmark("hyphen_accuracy")
     cases = bench.load_cases()
     ours, wrong = bench.accuracy(bench.gtbparse_method(), cases)
     assert ours / len(cases) >= 0.98, [case.context for case in wrong]
@@ -79,7 +67,7 @@ def test_holdout_shares_no_break_with_the_curated_list() -> None:
 
 def test_holdout_accuracy_floor_and_baselines() -> None:
     """The held-out list was written before reading the decision code: the honest estimate (97.2 % when written)."""
-    bench = _benchmark()
+    bench = load_benchmark("hyphen_accuracy")
     cases = bench.load_cases(bench.HOLDOUT)
     clear = [case for case in cases if case.category != bench.AMBIGUOUS]
     ours, wrong = bench.accuracy(bench.gtbparse_method(), cases)
@@ -92,7 +80,7 @@ def test_holdout_accuracy_floor_and_baselines() -> None:
 
 
 def test_without_a_lexicon_the_fallback_is_sane() -> None:
-    bench = _benchmark()
+    bench = load_benchmark("hyphen_accuracy")
     cases = bench.load_cases()
     ours, _ = bench.accuracy(bench.gtbparse_method(with_lexicon=False), cases)
     assert ours / len(cases) >= 0.85
@@ -101,7 +89,7 @@ def test_without_a_lexicon_the_fallback_is_sane() -> None:
 
 
 def test_baselines_behave_as_named() -> None:
-    bench = _benchmark()
+    bench = load_benchmark("hyphen_accuracy")
     case = bench.Case("cross", "-", "strait", True, "compound", "Stable cross-|strait ties and cross-strait trade.")
     assert bench.always_drop(case) is False
     assert bench.drop_if_lowercase_follows(case) is False
