@@ -14,7 +14,7 @@ term is looked for in a bounded window before it, so the work is linear in the t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import attrs
@@ -31,44 +31,52 @@ _MAX_PERSONAL_NAME_WORDS = 4
 _VERY_COMMON = 20_000
 """A word more frequent than this in the lexicon is no part of a person's name (``International``, ``Mark``)."""
 
-_BRACKET = regex.compile(r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]")
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]:
+    """A function that returns ``pattern`` compiled, compiling it on the first call.
+
+    Only text with Han characters needs the patterns below: ``import gtbparse`` and a parse without any
+    Chinese do not pay for compiling them.
+    """
+    return functools.cache(lambda: regex.compile(pattern, flags))
+
+
+_BRACKET = _lazy(r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]")
 _HAN = regex.compile(r"\p{Han}")
 # The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
 # capital letter after a digit (聯合利劍-2024A), and
 # the full-width comma of a phrase that _join_phrases rejoined (今日香港，明日台灣).
-_HANZI = regex.compile(
-    r"[《「〈『]?\p{Han}(?:[\p{Han}\p{Nd}·・‧\-–〇]|(?<=\p{Nd})\p{Lu}|[\s，](?=\p{Han})){0,200}[》」〉』]?"
-)
-_HANZI_ONLY = regex.compile(r"[\p{Han}\p{Nd}·・‧\-–〇]{1,300}")
-_PART = regex.compile(
+_HANZI = _lazy(r"[《「〈『]?\p{Han}(?:[\p{Han}\p{Nd}·・‧\-–〇]|(?<=\p{Nd})\p{Lu}|[\s，](?=\p{Han})){0,200}[》」〉』]?")
+_HANZI_ONLY = _lazy(r"[\p{Han}\p{Nd}·・‧\-–〇]{1,300}")
+_PART = _lazy(
     r"(?P<quote>“[^“”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^‘’\n]{0,200}’|「[^「」\n]{0,200}」)"
     r"|(?P<sep>[,，、;；])"
     r"|(?P<other>[^,，、;；“\"‘「]{1,300})"
     r"|(?P<stray>.)",
     regex.DOTALL,
 )
-_ABBREVIATION = regex.compile(r"(?=(?:[^\p{Lu}]{0,14}\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}&./\-]{0,14}")
-_ALIAS_LEAD = regex.compile(
+_ABBREVIATION = _lazy(r"(?=(?:[^\p{Lu}]{0,14}\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}&./\-]{0,14}")
+_ALIAS_LEAD = _lazy(
     r"(?i)(?:(?:formerly|previously|also|or|aka|a\.k\.a\.|known\s+as|called|spelled|written|short\s+for|officially"
     r"|full\s+name)(?:\s+|$)){1,3}"
 )
 _QUOTES = "“”\"‘’「」'"
 _TRAILING_PUNCTUATION = ",.;: \t"
-_REVERSED = regex.compile(
+_REVERSED = _lazy(
     r"[\"“「](?P<hanzi>\p{Han}[\p{Han}\p{Nd}·・‧\-]{0,60})[\"”」]\s{0,3}"
     r"(?:as|means|meaning|for|into|i\.e\.,?)\s{1,3}"
 )
-_REVERSED_ABBREVIATION = regex.compile(r"\s{0,3}\((?P<abbreviation>\p{Lu}[\p{L}\p{Nd}&.\-]{0,14})\)")
-_QUOTED_AHEAD = regex.compile(r"[\"“‘](?P<term>[^\"“”‘’\n]{1,200})[\"”’]")
-_TOKEN = regex.compile(r"\S{1,200}")
-_TOKEN_BACKWARDS = regex.compile(r"\S{1,200}", regex.REVERSE)
+_REVERSED_ABBREVIATION = _lazy(r"\s{0,3}\((?P<abbreviation>\p{Lu}[\p{L}\p{Nd}&.\-]{0,14})\)")
+_QUOTED_AHEAD = _lazy(r"[\"“‘](?P<term>[^\"“”‘’\n]{1,200})[\"”’]")
+_TOKEN = _lazy(r"\S{1,200}")
+_TOKEN_BACKWARDS = _lazy(r"\S{1,200}", regex.REVERSE)
 
-_POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])$")
-_NAME_TOKEN = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-.&]{0,60}")
-_LOWER_TOKEN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}\-]{0,40}")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-.&]{0,60}")
+_LOWER_TOKEN = _lazy(r"\p{Ll}[\p{Ll}\p{M}\-]{0,40}")
 # A token ending in a period that is not the end of a sentence: an initial (J.), an
 # abbreviation with inner periods (U.S.) or a short form (Gen., Lt., Jr.).
-_ABBREVIATED = regex.compile(r"\p{Lu}\.|(?:\p{L}{1,3}\.){2,5}")
+_ABBREVIATED = _lazy(r"\p{Lu}\.|(?:\p{L}{1,3}\.){2,5}")
 _SHORT_FORMS = frozenset(
     """gen lt col maj adm capt cmdr cdr brig sgt cpl pvt dr mr mrs ms mx prof rev sen rep gov amb jr sr st ret hon
     pres sec vp mt ft co corp inc ltd no""".split()
@@ -142,14 +150,14 @@ def find_glosses(text: str, links: Sequence[Link] = ()) -> tuple[Gloss, ...]:
         return ()
     link_by_end = {link.at[1]: link for link in links if link.at[1] > link.at[0]}
     found: list[Gloss] = []
-    for match in _BRACKET.finditer(text):
+    for match in _BRACKET().finditer(text):
         body = match.group("round") or match.group("square")
         if _HAN.search(body) is None:
             continue
         gloss = _bracket_gloss(text, match.start(), match.end(), body, link_by_end)
         if gloss is not None:
             found.append(gloss)
-    for match in _REVERSED.finditer(text):
+    for match in _REVERSED().finditer(text):
         gloss = _reversed_gloss(text, match)
         if gloss is not None:
             found.append(gloss)
@@ -264,11 +272,11 @@ class _Body:
 
 def _read_body(body: str) -> _Body | None:
     """Split a bracket's content into characters, abbreviation, aliases and notes."""
-    if _HANZI_ONLY.fullmatch(body):  # the usual gloss, ``(王毅)``
+    if _HANZI_ONLY().fullmatch(body):  # the usual gloss, ``(王毅)``
         return _Body(body.strip("《》「」〈〉『』"), None, (), None)
     parts: list[str] = [""]
     separators: list[str] = [""]
-    for match in _PART.finditer(body):
+    for match in _PART().finditer(body):
         if match.group("sep") is not None:
             parts.append("")
             separators.append(match.group())
@@ -283,7 +291,7 @@ def _read_body(body: str) -> _Body | None:
         part = raw_part.strip()
         if not part:
             continue
-        characters = _HANZI.search(part) if _HAN.search(part) else None
+        characters = _HANZI().search(part) if _HAN.search(part) else None
         if characters is not None:
             before = part[: characters.start()].strip().rstrip(_QUOTES)
             after = part[characters.end() :].strip().lstrip(_QUOTES)
@@ -293,10 +301,10 @@ def _read_body(body: str) -> _Body | None:
             part = before or after
             if not part:
                 continue
-        if abbreviation is None and _ABBREVIATION.fullmatch(part):
+        if abbreviation is None and _ABBREVIATION().fullmatch(part):
             abbreviation = part
             continue
-        lead = _ALIAS_LEAD.match(part)
+        lead = _ALIAS_LEAD().match(part)
         if lead is not None:
             aliases.append(_unquote(part[lead.end() :]))
         elif part[0] in _QUOTES:
@@ -319,8 +327,8 @@ def _join_phrases(parts: list[str], separators: list[str]) -> list[str]:
         if (
             separator == "，"
             and joined
-            and _HANZI_ONLY.fullmatch(joined[-1].strip())
-            and _HANZI_ONLY.fullmatch(part.strip())
+            and _HANZI_ONLY().fullmatch(joined[-1].strip())
+            and _HANZI_ONLY().fullmatch(part.strip())
             and not _spellings_of_one_name(joined[-1].strip(), part.strip())
         ):
             joined[-1] = joined[-1].strip() + separator + part.strip()
@@ -366,7 +374,7 @@ def _bracket_gloss(text: str, start: int, end: int, body_text: str, link_by_end:
 def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
     """``"中國共產黨" as Communist Party of China (CPC)``: the term follows the characters."""
     position = match.end()
-    quoted = _QUOTED_AHEAD.match(text, position, position + _MAX_QUOTED + 2)
+    quoted = _QUOTED_AHEAD().match(text, position, position + _MAX_QUOTED + 2)
     if quoted is not None:
         term = _unquote(quoted.group("term"))
         end = quoted.end()
@@ -374,10 +382,10 @@ def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
             return None
     else:
         tokens: list[tuple[str, int]] = []
-        for token in _TOKEN.finditer(text, position, min(len(text), position + _TERM_WINDOW)):
+        for token in _TOKEN().finditer(text, position, min(len(text), position + _TERM_WINDOW)):
             word = token.group()
             bare = word.rstrip(",.;:!?")
-            if _NAME_TOKEN.fullmatch(bare) or (tokens and bare.lower() in _CONNECTORS):
+            if _NAME_TOKEN().fullmatch(bare) or (tokens and bare.lower() in _CONNECTORS):
                 tokens.append((bare, token.start()))
                 if bare != word or len(tokens) >= _MAX_TERM_WORDS:
                     break
@@ -390,8 +398,8 @@ def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
         term = " ".join(word for word, _ in tokens)
         end = tokens[-1][1] + len(tokens[-1][0])
     abbreviation = None
-    after = _REVERSED_ABBREVIATION.match(text, end, end + 20)
-    if after is not None and _ABBREVIATION.fullmatch(after.group("abbreviation")):
+    after = _REVERSED_ABBREVIATION().match(text, end, end + 20)
+    if after is not None and _ABBREVIATION().fullmatch(after.group("abbreviation")):
         abbreviation = after.group("abbreviation")
         end = after.end()
     if not term:
@@ -447,29 +455,34 @@ class _Token:
 
 def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> tuple[str, int] | None:
     """The capitalised name that ends at ``end``, or a short lowercase phrase when there is none."""
-    words = [(match.group(), match.start()) for match in _last_tokens(text, boundary, end)]
-    if not words:
+    # The words before ``end`` are read backwards, one at a time, only as far as the name runs.
+    backwards = _TOKEN_BACKWARDS().finditer(text, boundary, end)
+    last = next(backwards, None)
+    if last is None:
         return None
-    last_word, last_start = words[-1]
-    last_bare = _POSSESSIVE.sub("", last_word)
-    words[-1] = (last_bare, last_start)  # ``Wang Yi’s (王毅)`` glosses ``Wang Yi``
+    # ``Wang Yi’s (王毅)`` glosses ``Wang Yi``
+    words_back: list[tuple[str, int]] = [(_without_possessive(last.group()), last.start())]
     run: list[_Token] = []
-    for index in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_TERM_WORDS), -1):
-        word, start = words[index]
-        bare = _POSSESSIVE.sub("", word)
+    while True:
+        word, start = words_back[len(run)]
+        bare = _without_possessive(word)
         possessive = bare != word and bare.casefold() not in _COLLECTIVE_POSSESSIVES
         if bare.endswith(".") and not _is_abbreviated(bare):
             break  # the end of the previous sentence
-        if _NAME_TOKEN.fullmatch(bare):
+        if _NAME_TOKEN().fullmatch(bare):
             run.append(_Token(word, start, bare, possessive))
         elif run and word in _CONNECTORS:
             run.append(_Token(word, start, word))
         else:
             break
+        if len(run) == _MAX_TERM_WORDS or not _read_back(backwards, words_back):
+            break
     run.reverse()
     run = _trim_opening(run)
     if not run:
-        return _lowercase_phrase(words)
+        while len(words_back) < _MAX_LOWERCASE_WORDS and _read_back(backwards, words_back):
+            pass
+        return _lowercase_phrase(words_back[::-1])
     chosen = _by_abbreviation(run, abbreviation) if abbreviation else None
     if chosen is None:
         cut = max((index for index, token in enumerate(run) if token.possessive), default=-1)
@@ -480,19 +493,30 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     return " ".join(token.word for token in chosen), chosen[0].start
 
 
-def _last_tokens(text: str, boundary: int, end: int) -> list[regex.Match[str]]:
-    """The last few whitespace-separated tokens before ``end``, in reading order."""
-    found = []
-    for match in _TOKEN_BACKWARDS.finditer(text, boundary, end):
-        found.append(match)
-        if len(found) > _MAX_TERM_WORDS:
-            break
-    found.reverse()
-    return found
+def _read_back(backwards: Iterator[regex.Match[str]], words_back: list[tuple[str, int]]) -> bool:
+    """Read one more word backwards into ``words_back``; ``False`` when there is none."""
+    match = next(backwards, None)
+    if match is None:
+        return False
+    words_back.append((match.group(), match.start()))
+    return True
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` (no whitespace in it) less a possessive ending: ``Yi’s`` → ``Yi``, ``States’`` → ``States``."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
+
+
+def _has_possessive(word: str) -> bool:
+    return word.endswith(_POSSESSIVE_ENDINGS)
 
 
 def _is_abbreviated(word: str) -> bool:
-    return _ABBREVIATED.fullmatch(word) is not None or word[:-1].lower() in _SHORT_FORMS
+    return _ABBREVIATED().fullmatch(word) is not None or word[:-1].lower() in _SHORT_FORMS
 
 
 def _trim_opening(run: list[_Token]) -> list[_Token]:
@@ -530,7 +554,7 @@ def _strip_titles(run: list[_Token]) -> list[_Token]:
         return run
     if rest[0].word.lower() in _CONNECTORS:
         # ``Secretary of State Antony Blinken``: the title's complement runs into the name; keep the name.
-        rest = rest[-3:] if len(rest) >= 3 and _ABBREVIATED.fullmatch(rest[-2].word) else rest[-2:]
+        rest = rest[-3:] if len(rest) >= 3 and _ABBREVIATED().fullmatch(rest[-2].word) else rest[-2:]
     return rest
 
 
@@ -567,7 +591,7 @@ def _is_personal_name(tokens: Sequence[_Token]) -> bool:
     for token in tokens:
         word = token.word
         lowered = word.lower()
-        if not word[0].isupper() or _POSSESSIVE.search(word) or _is_acronym(word):
+        if not word[0].isupper() or _has_possessive(word) or _is_acronym(word):
             return False
         if _is_title(word) and not _is_name_like(word):  # ``Yat-sen`` is no ``Sen.``
             return False
@@ -625,7 +649,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
     if position == 0:
         return True
     if text[position - 1] == ".":
-        previous = _TOKEN_BACKWARDS.search(text, max(0, position - _TERM_WINDOW), position)
+        previous = _TOKEN_BACKWARDS().search(text, max(0, position - _TERM_WINDOW), position)
         return previous is None or not _is_abbreviated(previous.group())
     return text[position - 1] in "!?"
 
@@ -672,9 +696,9 @@ def _lowercase_phrase(words: Sequence[tuple[str, int]]) -> tuple[str, int] | Non
     """An unquoted lowercase term (``united front work (統戰工作)``): the words back to a function word."""
     phrase: list[tuple[str, int]] = []
     for word, start in reversed(words[-_MAX_LOWERCASE_WORDS:]):
-        if phrase and _POSSESSIVE.search(word):
+        if phrase and _has_possessive(word):
             break
-        if not _LOWER_TOKEN.fullmatch(word) or word in _STOP_LOWERCASE:
+        if not _LOWER_TOKEN().fullmatch(word) or word in _STOP_LOWERCASE:
             break
         phrase.append((word, start))
     if not phrase:

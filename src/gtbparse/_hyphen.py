@@ -16,7 +16,7 @@ The evidence is weighed in a fixed order, and the first source that speaks decid
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -26,10 +26,12 @@ from .layout import Layout
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8}")
 # A hyphen-minus, a soft hyphen (U+00AD) or a Unicode hyphen (U+2010), as PDF text extractors emit them.
+_BREAK_MARKS = ("-", "\u00ad", "\u2010")
 _BREAK_END = regex.compile(r"(?r)([\p{L}\p{N}]{1,64}(?:-[\p{L}\p{N}]{1,64}){0,8})[-\u00ad\u2010]$")
 _BREAK_START = regex.compile(r"^[\p{L}\p{N}]{1,64}")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"\p{N}")
+_BATCH_CHARACTERS = 1 << 16  # the tokens of one batch are held in a list at once: this bounds the memory
 _TAIL_WINDOW = 700  # longer than any token _BREAK_END can match, so the search stays linear
 
 KEEP = "keep-hyphen"
@@ -42,36 +44,90 @@ class Vocabulary:
 
     Hyphenated tokens count whole (``cross-strait``) and by their parts. The fragments either side of
     a hyphen at a block end are not counted: they are what is being decided.
+
+    The words are counted when the first hyphen decision asks for them: many parses never do (a web
+    article has no column breaks, and most hyphens are settled by the hard rules).
     """
 
-    counts: Mapping[str, int] = attrs.field(repr=False)
+    texts: tuple[str, ...] = attrs.field(repr=False)
+    _counts: Mapping[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
-        """Count the words of ``texts``, the issue's blocks in reading order."""
-        counts: Counter[str] = Counter()
-        continues_break = False
-        for text in texts:
-            tokens = _TOKEN.findall(text)
-            if continues_break and tokens and _BREAK_START.match(text):
-                del tokens[0]
-            ends_in_break = _ends_in_break(text)
-            if ends_in_break and tokens:
-                del tokens[-1]
-            counts.update(map(str.casefold, tokens))  # counted in C: a Python loop per token cost most of the stage
-            continues_break = ends_in_break
-        for word, count in [(word, count) for word, count in counts.items() if "-" in word]:
-            for part in word.split("-"):
-                counts[part] += count
-        return cls(dict(counts))
+        """The vocabulary of ``texts``, the issue's blocks in reading order."""
+        return cls(tuple(texts))
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """Each case-folded word and how often it occurs."""
+        counts = self._counts
+        if counts is None:
+            counts = _count_words(self.texts)
+            object.__setattr__(self, "_counts", counts)  # a cache: the value follows from ``texts`` alone
+        return counts
 
     def count(self, word: str) -> int:
         """How often ``word`` (any case) occurs."""
         return self.counts.get(word.casefold(), 0)
 
 
+def _count_words(texts: Sequence[str]) -> dict[str, int]:
+    # A few passes over many blocks at once (no token spans the newline between two), counted in C: a Python
+    # loop per token cost most of the stage. The fragments at breaks are then taken out again.
+    counts: Counter[str] = Counter()
+    for batch in _batches(texts, _BATCH_CHARACTERS):
+        counts.update(map(str.casefold, _tokens("\n".join(batch))))
+    for fragment in _fragments_at_breaks(texts):
+        folded = fragment.casefold()
+        counts[folded] -= 1
+        if not counts[folded]:
+            del counts[folded]
+    for word, count in [(word, count) for word, count in counts.items() if "-" in word]:
+        for part in word.split("-"):
+            counts[part] += count
+    return dict(counts)
+
+
+def _batches(texts: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    """``texts`` in consecutive runs of at least ``size`` characters (the last may be shorter)."""
+    start = length = 0
+    for index, text in enumerate(texts):
+        length += len(text)
+        if length >= size:
+            yield texts[start : index + 1]
+            start, length = index + 1, 0
+    if start < len(texts):
+        yield texts[start:]
+
+
+def _tokens(text: str) -> list[str]:
+    """The word tokens of ``text``: runs of letters and digits, hyphenated runs whole."""
+    return _TOKEN.findall(text)
+
+
+def _fragments_at_breaks(texts: Sequence[str]) -> Iterator[str]:
+    """The tokens either side of a hyphen that ends a block: what the hyphen decisions decide."""
+    continues_break = False
+    for text in texts:
+        ends_in_break = _ends_in_break(text)
+        if continues_break or ends_in_break:
+            tokens = _tokens(text)
+            if continues_break and tokens and _BREAK_START.match(text):
+                yield tokens.pop(0)
+            if ends_in_break and tokens:
+                yield tokens[-1]
+        continues_break = ends_in_break
+
+
 def _ends_in_break(text: str) -> bool:
-    return _BREAK_END.search(text.rstrip()[-_TAIL_WINDOW:]) is not None
+    return _break_end(text) is not None
+
+
+def _break_end(text: str) -> regex.Match[str] | None:
+    tail = text.rstrip()
+    if not tail.endswith(_BREAK_MARKS):  # a cheap test first: most blocks end otherwise
+        return None
+    return _BREAK_END.search(tail[-_TAIL_WINDOW:])
 
 
 def break_fragments(before: str, after: str) -> tuple[str, str] | None:
@@ -80,7 +136,7 @@ def break_fragments(before: str, after: str) -> tuple[str, str] | None:
     Only a hyphen-minus counts: an en dash or em dash at a break is never a hyphen. The left fragment keeps
     the earlier parts of a hyphenated token (``day-to`` for ``day-to-`` / ``day``) and any digits.
     """
-    end = _BREAK_END.search(before.rstrip()[-_TAIL_WINDOW:])
+    end = _break_end(before)
     start = _BREAK_START.match(after)
     if end is None or start is None:
         return None

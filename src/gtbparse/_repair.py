@@ -54,6 +54,7 @@ _TERMINAL = ".!?:…"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
 # A web address cut after one of the characters it is usually broken at, and what can continue it.
 _URL_END = regex.compile(r"(?r)(?:https?://|www\.)[^\s<>()\[\]]{0,2000}[/\-_?=&#%.]$")
+_URL_CUT_AFTER = "/-_?=&#%."
 _URL_START = regex.compile(r"[\w/\-_?=&#%.~]")
 _URL_WINDOW = 2100
 _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
@@ -65,8 +66,13 @@ _CLOSERS_AFTER_HAN = ")]”’」』）】》-、，。；："
 
 def core_end(text: str) -> str:
     """The text with trailing link markup, footnote marks and closing quotes/brackets removed."""
-    text = _TRAILING_MARKS.sub("", text.rstrip())
-    text = _TRAILING_LINK.sub("", text)
+    text = text.rstrip()
+    # Each pattern ends on a fixed character at the end (``$`` may also stand before a final newline):
+    # testing for it first spares most texts the substitution.
+    if "]" in text[-2:]:
+        text = _TRAILING_MARKS.sub("", text)
+    if ")" in text[-2:]:
+        text = _TRAILING_LINK.sub("", text)
     return text.rstrip(_CLOSERS + " ")
 
 
@@ -81,7 +87,7 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     if "\n" in text or not _HEADING_START.match(text):
         return False
     core = core_end(text)
-    if not core or core[-1] in ".,;:" or _LINK_MARKUP.search(text):
+    if not core or core[-1] in ".,;:" or ("](" in text and _LINK_MARKUP.search(text)):
         return False
     words = text.split()
     if len(words) > layout.heading_max_words or ". " in core:
@@ -123,8 +129,12 @@ def continuation_evidence(before: str, after: str, layout: Layout, *, still_open
     if tail.endswith((",", ";", "—", "–")):
         return f"the block ends mid-clause on `{tail[-1]}`"
     last = _LAST_WORD.search(tail)
-    if last and last.group(1).casefold() in layout.continuation_words and tail[-1].isalpha():
-        return f"the block ends on `{last.group(1)}`, which cannot end a sentence"
+    word = last.group(1) if last and tail[-1].isalpha() else ""
+    # A title-case heading may end on such a word ("What Taipei Should Do"); running text would not
+    # capitalise it there.
+    capitalised_heading = word[:1].isupper() and looks_like_heading(before, layout)
+    if word.casefold() in layout.continuation_words and not capitalised_heading:
+        return f"the block ends on `{word}`, which cannot end a sentence"
     return None
 
 
@@ -188,7 +198,8 @@ class _Group:
 
 def bracket_balance(text: str) -> tuple[int, int]:
     """Parentheses and square brackets opened but not closed in ``text`` (link markup ``](url)`` aside)."""
-    text = _LINK_MARKUP.sub("]", text)
+    if "](" in text:
+        text = _LINK_MARKUP.sub("]", text)
     return text.count("(") - text.count(")"), text.count("[") - text.count("]")
 
 
@@ -202,7 +213,7 @@ def decide_join(
         return None
     first = before.text.rstrip()
     second = after.text
-    if _URL_END.search(first[-_URL_WINDOW:]) and _URL_START.match(second):
+    if _may_end_in_url(first) and _URL_END.search(first[-_URL_WINDOW:]) and _URL_START.match(second):
         return _Decision("", 0, "join-url", "a web address runs on across the break")
     fragments = break_fragments(first, second)
     if fragments is not None:
@@ -226,6 +237,12 @@ def decide_join(
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
     return _Decision(" ", 0, "join-column-break", "the block stops without terminal punctuation")
+
+
+def _may_end_in_url(stripped: str) -> bool:
+    """Whether ``_URL_END`` can match ``stripped`` (which ends without whitespace): a cheap test to run first."""
+    window = stripped[-_URL_WINDOW:]
+    return bool(window) and window[-1] in _URL_CUT_AFTER and ("://" in window or "www." in window)
 
 
 def _tight_cjk_break(first: str, second: str) -> bool:
