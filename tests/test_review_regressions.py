@@ -142,3 +142,16 @@ def test_diagnostics_name_the_right_line_and_column() -> None:
     unreferenced = next(d for d in explained.diagnostics if d.code == "footnote-unreferenced")
     assert text.count("\n") + 3 == unreferenced.line
     assert unreferenced.column == 1
+
+
+def test_a_title_case_heading_may_end_on_an_auxiliary_verb() -> None:
+    text = HEAD + "The article body starts here.\n\nWhat Taipei Should Do\n\nIt should act now."
+    (article,) = _issue(text).articles
+    assert [s.heading for s in article.sections] == [None, "What Taipei Should Do"]
+
+
+def test_a_fragment_ending_on_a_function_word_still_joins() -> None:
+    text = HEAD + "The article body starts here.\n\nIn 2019, the Ministry of\n\n12\n\nDefense announced cuts."
+    (article,) = _issue(text).articles
+    assert [s.heading for s in article.sections] == [None]
+    assert article.sections[0].paragraphs[1].text == "In 2019, the Ministry of Defense announced cuts."
