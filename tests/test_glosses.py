@@ -236,6 +236,52 @@ def test_term_rules(text: str, terms: list[str]) -> None:
     assert _terms(text) == terms
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # a lowercase word inside a title introduced by a determiner or a possessive
+        ("They launched the Made in Taiwan 2030 (台灣製造2030) drive.", ["Made in Taiwan 2030"]),
+        (
+            "It passed the Act for Smart Ports through Public-Private Partnership (智慧港口條例) in May.",
+            ["Act for Smart Ports through Public-Private Partnership"],
+        ),
+        ("Beijing’s Made in China 2025 (中国制造2025) plan stalled.", ["Made in China 2025"]),
+        # ... but not without one, nor when the run ends in a person's name
+        ("He praised the Summit in Taipei and Lai Ching-te (賴清德) alike.", ["Lai Ching-te"]),
+        ("Officials met in Taipei with Lai Ching-te (賴清德) twice.", ["Lai Ching-te"]),
+        ("He was elected Speaker in 2020 Yu Shyi-kun (游錫堃) said.", ["Yu Shyi-kun"]),
+        # a proper name, demonym or acronym directly before a short lowercase phrase
+        ("A fault at the Hsinta power plant (興達電廠) spread.", ["Hsinta power plant"]),
+        ("Rules for Vietnamese workers (越南移工) changed.", ["Vietnamese workers"]),
+        ("He angered KMT legislators (國民黨立委) again.", ["KMT legislators"]),
+        ("Taoyuan airport (桃園機場) reopened.", ["Taoyuan airport"]),
+        # ... not an owner, a function word, a title, a common word opening the sentence, or the end of a longer name
+        ("They visited Taiwan’s largest port (最大港口) first.", ["largest port"]),
+        ("Ordinary citizens (老百姓) were angry.", ["citizens"]),
+        ("He met President elect (總統當選人) Lai.", ["elect"]),
+        ("Staff of the New Taipei city government (新北市政府) left.", ["city government"]),
+    ],
+)
+def test_term_rules_across_lowercase_words(text: str, terms: list[str]) -> None:
+    assert _terms(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "note"),
+    [
+        ("Taiwan Sugar Corporation (Taisugar, 台灣糖業公司) agreed.", "Taisugar", None),
+        ("The Ministry of Commerce (Mofcom, 商务部) objected.", "Mofcom", None),
+        # a piece of one word only, or letters the term's words do not begin, stay a note
+        ("Taiwan Sugar Corporation (Sugar, 台灣糖業公司) agreed.", None, "Sugar"),
+        ("National Taiwan University (Taida, 台大) agreed.", None, "Taida"),
+        ("Lee Teng-hui (Lee, 李登輝) agreed.", None, "Lee"),
+    ],
+)
+def test_clipped_short_name_is_the_abbreviation(text: str, abbreviation: str | None, note: str | None) -> None:
+    (gloss,) = find_glosses(text)
+    assert (gloss.abbreviation, gloss.note) == (abbreviation, note)
+
+
 def test_titles_abbreviated_before_a_name_are_no_sentence_end() -> None:
     assert _terms("He praised Lt. Gen. Analyst Wang (王).") == ["Analyst Wang"]
     assert _terms("He left. Analysts Wang Dan (王丹) stayed.") == ["Wang Dan"]
@@ -362,6 +408,9 @@ _PATHOLOGICAL = {
     "capitalised runs": "Aa " * 100 + "(中) ",
     "sentence openers": "Ideologue Cai Qi (蔡奇) and Wang Yi (王毅). ",
     "short forms": "Gen. " * 100 + "Aa Bb (中) ",
+    "inner lowercase words": "the Aa in " * 50 + "(中) ",
+    "names before lowercase words": "Aa bb Cc dd (中) ",
+    "clipped short name": "Aa Bb Cc Dd (Abcd, 中) ",
     "reversed": '"中" as ',
     "square": "[中, ",
 }

@@ -28,6 +28,8 @@ _MAX_TERM_WORDS = 14
 _MAX_LOWERCASE_WORDS = 5
 _MAX_QUOTED = 200
 _MAX_PERSONAL_NAME_WORDS = 4
+_MAX_MODIFIED_WORDS = 2
+"""A name is read as modifying at most this many lowercase words (``Tatan power plant``); more are a clause."""
 _VERY_COMMON = 20_000
 """A word more frequent than this in the lexicon is no part of a person's name (``International``, ``Mark``)."""
 
@@ -69,10 +71,12 @@ _REVERSED = _lazy(
 _REVERSED_ABBREVIATION = _lazy(r"\s{0,3}\((?P<abbreviation>\p{Lu}[\p{L}\p{Nd}&.\-]{0,14})\)")
 _QUOTED_AHEAD = _lazy(r"[\"“‘](?P<term>[^\"“”‘’\n]{1,200})[\"”’]")
 _TOKEN = _lazy(r"\S{1,200}")
+_CLIPPED_WORD = _lazy(r"\p{Lu}\p{Ll}{2,20}")
 _TOKEN_BACKWARDS = _lazy(r"\S{1,200}", regex.REVERSE)
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-.&]{0,60}")
+_CAPITALISED_WORD = _lazy(r"\p{Lu}[\p{Ll}\p{M}][\p{Ll}\p{M}\-]{0,40}|\p{Lu}{2,6}")
 _LOWER_TOKEN = _lazy(r"\p{Ll}[\p{Ll}\p{M}\-]{0,40}")
 # A token ending in a period that is not the end of a sentence: an initial (J.), an
 # abbreviation with inner periods (U.S.) or a short form (Gen., Lt., Jr.).
@@ -83,6 +87,9 @@ _SHORT_FORMS = frozenset(
 )
 
 _CONNECTORS = frozenset("of and for the on de da del van von der du la le & y".split())
+# Lowercase words that may stand inside a title (``Made in China 2025``, ``Act for … through …``): kept only when
+# capitalised words stand on both sides and a determiner or possessive introduces the whole.
+_INNER_WORDS = frozenset("in at by to from through with within without under into over against between".split())
 _OPENING_WORDS = frozenset(
     """a an the in on at by for from to of and but or nor as if when while during after before since until under
     with without although though because this that these those its his her their our my your both neither
@@ -360,15 +367,49 @@ def _bracket_gloss(text: str, start: int, end: int, body_text: str, link_by_end:
     if found is None:
         return None
     term, term_start = found
+    abbreviation, note = body.abbreviation, body.note
+    if abbreviation is None and note is not None and _is_clipped_short_name(note, term):
+        abbreviation, note = note, None  # ``Taiwan Power Company (Taipower, 台灣電力公司)``
     return Gloss(
         term=term,
         hanzi=body.hanzi,
-        abbreviation=body.abbreviation,
+        abbreviation=abbreviation,
         aliases=body.aliases,
         script=script_of(body.hanzi),
-        note=body.note,
+        note=note,
         at=(term_start, end),
     )
+
+
+def _is_clipped_short_name(word: str, term: str) -> bool:
+    """Whether ``word`` is a short name clipped from ``term``: the leading letters of two or more of its words.
+
+    ``Taipower`` is ``Tai`` + ``power`` of ``Taiwan Power Company``, ``Mofcom`` is ``Mo`` + ``f`` + ``com`` of
+    ``Ministry of Commerce``. The clipped pieces start with the term's first word and keep the words' order.
+    """
+    if not (_CLIPPED_WORD().fullmatch(word) and len(word) < len(term)):
+        return False
+    words = [part.casefold() for part in regex.split(r"[\s\-]+", term) if part]
+    if not 2 <= len(words) <= _MAX_TERM_WORDS:
+        return False
+    letters = word.casefold()
+    # reachable[i]: the number of pieces that spell letters[:i], the last piece ending a word prefix
+    reachable: dict[int, int] = {0: 0}
+    for index, term_word in enumerate(words):
+        following: dict[int, int] = {} if index == 0 else dict(reachable)  # later words may be skipped
+        for position, pieces in reachable.items():
+            if index > 0 and pieces == 0:
+                continue  # the first piece comes from the first word
+            length = 0
+            while (
+                length < len(term_word)
+                and position + length < len(letters)
+                and term_word[length] == letters[position + length]
+            ):
+                length += 1
+                following[position + length] = max(following.get(position + length, 0), pieces + 1)
+        reachable = following
+    return reachable.get(len(letters), 0) >= 2
 
 
 def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
@@ -451,6 +492,8 @@ class _Token:
     bare: str
     """The word without a possessive ending (``People``)."""
     possessive: bool = False
+    inner: bool = False
+    """A lowercase word inside a title, like ``in`` of ``Made in China 2025``."""
 
 
 def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> tuple[str, int] | None:
@@ -473,6 +516,8 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
             run.append(_Token(word, start, bare, possessive))
         elif run and word in _CONNECTORS:
             run.append(_Token(word, start, word))
+        elif run and word in _INNER_WORDS:
+            run.append(_Token(word, start, word, inner=True))
         else:
             break
         if len(run) == _MAX_TERM_WORDS or not _read_back(backwards, words_back):
@@ -482,15 +527,36 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     if not run:
         while len(words_back) < _MAX_LOWERCASE_WORDS and _read_back(backwards, words_back):
             pass
-        return _lowercase_phrase(words_back[::-1])
+        return _lowercase_phrase(text, boundary, words_back[::-1])
     chosen = _by_abbreviation(run, abbreviation) if abbreviation else None
     if chosen is None:
         cut = max((index for index, token in enumerate(run) if token.possessive), default=-1)
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
         chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
+    if chosen and any(token.inner for token in chosen):
+        last_inner = max(index for index, token in enumerate(chosen) if token.inner)
+        rest = chosen[last_inner + 1 :]
+        # A title is introduced (``the Made in China 2025``) and ends in no person's name (``the Taiwanese in
+        # China Lee Meng-chu``); otherwise the lowercase word ends the name after it.
+        ends_in_person = any(_is_personal_name(rest[index:]) for index in range(len(rest)))
+        if ends_in_person or not _introduced(text, boundary, chosen[0].start):
+            chosen = _personal_name_tail(_trim_opening(rest), False)
     if not chosen:
         return None
     return " ".join(token.word for token in chosen), chosen[0].start
+
+
+def _introduced(text: str, boundary: int, start: int) -> bool:
+    """Whether the word before ``start`` introduces a title: a determiner (``the``) or a possessive (``Taiwan’s``).
+
+    A title such as ``Made in China 2025`` or ``Act for … through …`` is named after one; a capitalised run
+    with a lowercase word inside it and nothing of the kind before it is two phrases (``Officials in Beijing``).
+    """
+    previous = _TOKEN_BACKWARDS().search(text, max(boundary, start - _TERM_WINDOW), start)
+    if previous is None:
+        return False
+    word = previous.group()
+    return word.lower() in _DETERMINERS or _has_possessive(word)
 
 
 def _read_back(backwards: Iterator[regex.Match[str]], words_back: list[tuple[str, int]]) -> bool:
@@ -527,14 +593,14 @@ def _trim_opening(run: list[_Token]) -> list[_Token]:
     while index < len(run):
         word = run[index].word
         lowered = word.lower()
-        if lowered in _OPENING_WORDS or lowered in _CONNECTORS:
+        if lowered in _OPENING_WORDS or lowered in _CONNECTORS or run[index].inner:
             dropped_word = True
             after_determiner = lowered in _DETERMINERS
         elif not (dropped_word and not after_determiner and word.isdigit()):
             break
         index += 1
     trimmed = run[index:]
-    while trimmed and trimmed[-1].word.lower() in _CONNECTORS:
+    while trimmed and (trimmed[-1].word.lower() in _CONNECTORS or trimmed[-1].inner):
         trimmed.pop()
     return trimmed
 
@@ -661,7 +727,7 @@ def _by_abbreviation(run: list[_Token], abbreviation: str) -> list[_Token] | Non
         return None
     for start in range(len(run)):
         tail = run[start:]
-        if tail[0].word.lower() in _CONNECTORS:
+        if tail[0].word.lower() in _CONNECTORS or tail[0].inner:
             continue
         if _initials_match([token.bare for token in tail], letters):
             return _trim_opening(tail)
@@ -678,7 +744,7 @@ def _initials_match(words: Sequence[str], letters: str) -> bool:
             options.add("".join(part[0] for part in lowered.split("-") if part))
         if word.isupper() and len(word) > 1:
             options.add("".join(char for char in lowered if char.isalpha()))
-        optional = lowered in _CONNECTORS
+        optional = lowered in _CONNECTORS or lowered in _INNER_WORDS
         following: set[int] = set()
         for position in reachable:
             if optional:
@@ -692,10 +758,15 @@ def _initials_match(words: Sequence[str], letters: str) -> bool:
     return len(letters) in reachable
 
 
-def _lowercase_phrase(words: Sequence[tuple[str, int]]) -> tuple[str, int] | None:
-    """An unquoted lowercase term (``united front work (統戰工作)``): the words back to a function word."""
+def _lowercase_phrase(text: str, boundary: int, words: Sequence[tuple[str, int]]) -> tuple[str, int] | None:
+    """An unquoted lowercase term (``united front work (統戰工作)``): the words back to a function word.
+
+    A proper name, demonym or acronym just before a short phrase is part of the term (``Tatan power plant``,
+    ``Taiwanese businesspeople``, ``KMT legislators``).
+    """
     phrase: list[tuple[str, int]] = []
-    for word, start in reversed(words[-_MAX_LOWERCASE_WORDS:]):
+    window = words[-_MAX_LOWERCASE_WORDS:]
+    for word, start in reversed(window):
         if phrase and _has_possessive(word):
             break
         if not _LOWER_TOKEN().fullmatch(word) or word in _STOP_LOWERCASE:
@@ -703,5 +774,30 @@ def _lowercase_phrase(words: Sequence[tuple[str, int]]) -> tuple[str, int] | Non
         phrase.append((word, start))
     if not phrase:
         return None
+    if len(phrase) <= _MAX_MODIFIED_WORDS and len(phrase) < len(window):
+        lead, lead_start = window[-len(phrase) - 1]
+        if _leads_lowercase_phrase(text, boundary, lead, lead_start):
+            phrase.append((lead, lead_start))
     phrase.reverse()
     return " ".join(word for word, _ in phrase), phrase[0][1]
+
+
+def _leads_lowercase_phrase(text: str, boundary: int, word: str, start: int) -> bool:
+    """Whether ``word`` is a single proper name or demonym that modifies the lowercase words after it.
+
+    Not a title, function word or possessive (the name of an owner), nor a common word capitalised only
+    because it opens the sentence; and not the end of a longer name, which the words cannot tell apart
+    from a name of its own.
+    """
+    lowered = word.lower()
+    if _CAPITALISED_WORD().fullmatch(word) is None or lowered in _STOP_LOWERCASE or lowered in _CONNECTORS:
+        return False
+    if _is_title(word):
+        return False
+    if _at_sentence_start(text, start):
+        return not _is_common_word(word)
+    previous = _TOKEN_BACKWARDS().search(text, max(boundary, start - _TERM_WINDOW), start)
+    if previous is None or _has_possessive(previous.group()):  # ``Taiwan’s Tatan power plant``: an owner
+        return True
+    before = previous.group()
+    return _NAME_TOKEN().fullmatch(before) is None or before.lower() in _OPENING_WORDS
