@@ -155,3 +155,21 @@ def test_a_fragment_ending_on_a_function_word_still_joins() -> None:
     (article,) = _issue(text).articles
     assert [s.heading for s in article.sections] == [None]
     assert article.sections[0].paragraphs[1].text == "In 2019, the Ministry of Defense announced cuts."
+
+
+def test_a_heading_printed_over_two_lines() -> None:
+    text = (
+        HEAD + "The article body starts here.\n\nFrom Conscription Debates to\nWhole-of-Society Defense\n\nThe debate."
+    )
+    (article,) = _issue(text).articles
+    assert [s.heading for s in article.sections] == [None, "From Conscription Debates to Whole-of-Society Defense"]
+
+
+def test_short_sentence_case_lines_in_a_row_are_a_list_not_headings() -> None:
+    text = HEAD + (
+        "The ministry proposed three changes:\n\nLonger annual training for reservists\n\n"
+        "Live-fire drills with active units\n\nA database of civilian skills\n\nThe first drew the most attention."
+    )
+    (article,) = _issue(text).articles
+    assert [s.heading for s in article.sections] == [None]
+    assert len(article.sections[0].paragraphs) == 5

@@ -306,7 +306,8 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
 
     for index, block in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
-        if is_heading(block, following, context.layout):
+        previous = body[index - 1] if index else None
+        if is_heading(block, following, context.layout, previous):
             close()
             heading = context.inline(block.raw, block.mapping).text
             heading_span = block.span

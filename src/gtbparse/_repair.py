@@ -59,6 +59,7 @@ _URL_START = regex.compile(r"[\w/\-_?=&#%.~]")
 _URL_WINDOW = 2100
 _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
+_HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
 _CLOSERS_AFTER_HAN = ")]”’」』）】》-、，。；："
@@ -83,8 +84,9 @@ def ends_sentence(text: str) -> bool:
 
 
 def looks_like_heading(text: str, layout: Layout) -> bool:
-    """A short single line with no closing punctuation that could stand as a heading or title."""
-    if "\n" in text or not _HEADING_START.match(text):
+    """A short line (or two or three, as a long heading is printed) with no closing punctuation that could
+    stand as a heading or title."""
+    if text.count("\n") > _HEADING_MAX_LINE_BREAKS or not _HEADING_START.match(text):
         return False
     core = core_end(text)
     if not core or core[-1] in ".,;:" or ("](" in text and _LINK_MARKUP.search(text)):

@@ -10,7 +10,7 @@ import regex
 
 from ._furniture import Deflowed
 from ._hyphen import Vocabulary
-from ._repair import Joined, Role, core_end, join_blocks, looks_like_heading
+from ._repair import Joined, Role, core_end, is_title_case, join_blocks, looks_like_heading
 from ._text import Block
 from .layout import Layout
 from .model import Edit
@@ -340,15 +340,26 @@ def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:
 
 
 def _is_item_title(block: Joined, layout: Layout) -> bool:
-    return block.role is Role.TEXT and len(block.blocks) == 1 and looks_like_heading(block.raw, layout)
+    return _heading_shaped(block, layout)
 
 
-def is_heading(block: Joined, following: Joined | None, layout: Layout) -> bool:
-    """A heading is a single unjoined heading-shaped block followed by body text."""
-    return (
-        block.role is Role.TEXT
-        and len(block.blocks) == 1
-        and looks_like_heading(block.raw, layout)
-        and following is not None
-        and following.role in (Role.TEXT, Role.CAPTION)
+def is_heading(block: Joined, following: Joined | None, layout: Layout, previous: Joined | None = None) -> bool:
+    """A heading is a single unjoined heading-shaped block followed by body text.
+
+    Short sentence-case lines in a row are the items of a list, not headings: a heading not in title case
+    must not stand next to another heading-shaped line.
+    """
+    if not (_heading_shaped(block, layout) and following is not None and following.role in (Role.TEXT, Role.CAPTION)):
+        return False
+    if is_title_case(block.raw.split(), layout):
+        return True
+    return not any(
+        neighbour is not None
+        and _heading_shaped(neighbour, layout)
+        and not is_title_case(neighbour.raw.split(), layout)
+        for neighbour in (previous, following)
     )
+
+
+def _heading_shaped(block: Joined, layout: Layout) -> bool:
+    return block.role is Role.TEXT and len(block.blocks) == 1 and looks_like_heading(block.raw, layout)
