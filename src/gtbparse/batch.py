@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import itertools
 import os
 import pathlib
@@ -118,6 +117,8 @@ def _parse_chunk(paths: tuple[str, ...]) -> list[BatchResult]:
 def _parse_in_processes(names: Iterator[str], workers: int, chunksize: int) -> Iterator[BatchResult]:
     chunks = iter(lambda: tuple(itertools.islice(names, chunksize)), ())
     window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
+    import concurrent.futures  # imported here: it loads logging, which single-process use never needs
+
     executor = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
     try:
         pending = collections.deque(executor.submit(_parse_chunk, chunk) for chunk in itertools.islice(chunks, window))

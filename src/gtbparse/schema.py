@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 __all__ = ["SCHEMA_FILE", "json_schema"]
@@ -20,6 +19,8 @@ def json_schema() -> dict[str, Any]:
     >>> json_schema()["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     """
+    from importlib import resources  # imported here: it costs ~20 ms, and most parses never need the schema
+
     text = resources.files("gtbparse").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
