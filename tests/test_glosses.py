@@ -28,11 +28,7 @@ HOLDOUT: list[dict[str, Any]] = BENCH.load_cases(CORPUS / "gloss_holdout.json")
 def _places(issue: Issue) -> Iterator[Paragraph | Footnote]:
     """Paragraphs, then the main point, then the footnotes of each item, article by article."""
     for article in issue.articles:
-        for unit in article.units():
-            yield from unit.paragraphs()
-            if unit.main_point is not None:
-                yield unit.main_point
-            yield from unit.footnotes
+        yield from article.passages()
 
 
 def _distinct(issue: Issue) -> list[Gloss]:

@@ -235,11 +235,7 @@ def settle_scripts(issue: Issue) -> Issue:
 
 def _places(issue: Issue) -> Iterable[Paragraph | Footnote]:
     for article in issue.articles:
-        for unit in article.units():
-            yield from unit.paragraphs()
-            if unit.main_point is not None:
-                yield unit.main_point
-            yield from unit.footnotes
+        yield from article.passages()
 
 
 def _settle_article(article: Article, script: Script) -> Article:

@@ -18,7 +18,7 @@ from ._glosses import are_script_variants, variant_key
 from .model import Gloss, Script
 
 if TYPE_CHECKING:
-    from .model import Footnote, Issue, Paragraph
+    from .model import Issue
 
 _MAX_COMPARED = 16
 
@@ -60,12 +60,8 @@ def occurrences(issue: Issue) -> Iterator[GlossOccurrence]:
     """Every gloss of the issue in reading order (paragraphs, main point, footnotes) with where it stands."""
     for article in issue.articles:
         for unit in article.units():
-            places: list[Paragraph | Footnote] = list(unit.paragraphs())
-            if unit.main_point is not None:
-                places.append(unit.main_point)
-            places.extend(unit.footnotes)
             unit_title = unit.title if article.items else ""
-            for place in places:
+            for place in unit.passages():
                 for gloss in place.glosses:
                     yield GlossOccurrence(gloss, article.title, unit_title, issue.source_name)
 

@@ -198,6 +198,16 @@ class Article:
             for section in unit.sections:
                 yield from section.paragraphs
 
+    def passages(self) -> Iterator[Paragraph | Footnote]:
+        """Every paragraph, main point and footnote, in reading order: per item, its paragraphs, then its main
+        point, then its footnotes."""
+        for unit in self.units():
+            for section in unit.sections:
+                yield from section.paragraphs
+            if unit.main_point is not None:
+                yield unit.main_point
+            yield from unit.footnotes
+
     def footnote(self, number: int) -> Footnote | None:
         """The footnote with this number, or ``None``; footnotes are numbered per item, so ask an item."""
         for note in self.footnotes:
@@ -266,11 +276,7 @@ class Issue:
         found: list[LinkOccurrence] = []
         for article in self.articles:
             for unit in article.units():
-                places: list[Paragraph | Footnote] = list(unit.paragraphs())
-                if unit.main_point is not None:
-                    places.append(unit.main_point)
-                places.extend(unit.footnotes)
-                for place in places:
+                for place in unit.passages():
                     found.extend(LinkOccurrence(link, article.title, unit.title, place) for link in place.links)
         return tuple(found)
 
