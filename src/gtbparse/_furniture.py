@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 
 from ._text import Block
-from .layout import Layout
+from .layout import Layout, Pattern
 from .model import Furniture, Masthead
 
 
@@ -53,7 +53,7 @@ def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
     while index < len(blocks):
         block = blocks[index]
         front = front and layout.byline.match(block.lines[0].text) is None
-        kind = _front_matter_kind(block, layout) if front else None
+        kind = _kind_of(block, layout.front_matter) if front else None
         if kind is not None:
             furniture.append(Furniture(kind, block.text, (block.start, block.end)))
             pending = True
@@ -67,7 +67,7 @@ def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
             pending = True
             index = end + 1
             continue
-        kind = _page_furniture_kind(block, layout)
+        kind = _kind_of(block, layout.page_furniture)
         if kind is not None:
             furniture.append(Furniture(kind, block.text, (block.start, block.end)))
             pending = True
@@ -105,15 +105,6 @@ def _is_role(block: Block, layout: Layout) -> bool:
     return block.is_single_line and layout.editor_role.match(block.text) is not None
 
 
-def _front_matter_kind(block: Block, layout: Layout) -> str | None:
-    if not block.is_single_line:
-        return None
-    for kind, pattern in layout.front_matter:
-        if pattern.match(block.text):
-            return kind
-    return None
-
-
 def cover_title(furniture: tuple[Furniture, ...], layout: Layout) -> str | None:
     """The special issue's title, from its cover line among the removed ``furniture``, or ``None``."""
     patterns = [pattern for kind, pattern in layout.front_matter if kind == "cover-title"]
@@ -126,10 +117,11 @@ def cover_title(furniture: tuple[Furniture, ...], layout: Layout) -> str | None:
     return None
 
 
-def _page_furniture_kind(block: Block, layout: Layout) -> str | None:
+def _kind_of(block: Block, patterns: tuple[tuple[str, Pattern], ...]) -> str | None:
+    """The kind of the first ``(kind, pattern)`` whose pattern matches the one-line ``block``."""
     if not block.is_single_line:
         return None
-    for kind, pattern in layout.page_furniture:
+    for kind, pattern in patterns:
         if pattern.match(block.text):
             return kind
     return None
