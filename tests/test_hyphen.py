@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import gtbparse
 from benchmark_loader import load_benchmark
-from gtbparse._hyphen import DROP, KEEP, Vocabulary, break_fragments, decide_hyphen
+from gtbparse._hyphen import DROP, KEEP, Vocabulary, _count_words, break_fragments, decide_hyphen
 from gtbparse._lexicon import Lexicon, english_lexicon, tables
 from gtbparse.layout import DEFAULT_LAYOUT
 
@@ -234,6 +236,32 @@ def test_vocabulary_leaves_out_the_fragments_being_decided() -> None:
     assert vocabulary.count("cross-strait") == 1
     assert vocabulary.count("Strait") == 1  # hyphenated tokens count by their parts too
     assert vocabulary.count("ing-wen") == 1
+
+
+# Blocks of words (some hyphenated, some whose case folding is longer: ß → ss, İ → i̇), some ending in a
+# hyphen at a break, so that the fragments left out of the counts come up often.
+_VOCABULARY_WORD = st.sampled_from(["a", "ab", "AB", "a-b", "b-a-b", "1a", "ß", "ss", "İa", "-", "a’b"])
+_VOCABULARY_TEXT = st.builds(
+    lambda words, separator, hyphen: separator.join(words) + hyphen,
+    st.lists(_VOCABULARY_WORD, max_size=6),
+    st.sampled_from([" ", "\n", ", "]),
+    st.sampled_from(["", "-", "- "]),
+)
+
+
+@given(texts=st.lists(_VOCABULARY_TEXT, max_size=4), extra=st.lists(_VOCABULARY_WORD))
+def test_vocabulary_counts_a_word_as_counting_every_word_does(texts: list[str], extra: list[str]) -> None:
+    vocabulary = Vocabulary.from_texts(texts)
+    everything = _count_words(texts)
+    words = [*everything, *extra]
+    assert [vocabulary.count(word) for word in words] == [everything.get(word.casefold(), 0) for word in words]
+
+
+def test_vocabulary_counts_everything_once_many_words_are_asked_for() -> None:
+    words = [f"word{chr(ord('a') + index % 26)}{index // 26}" for index in range(100)]
+    vocabulary = Vocabulary.from_texts([" ".join(words), "word-worda0 worda0-"])
+    assert [vocabulary.count(word) for word in words] == [2, *[1] * 99]
+    assert vocabulary.count("word-worda0") == 1
 
 
 def test_break_fragments_only_for_a_hyphen_minus() -> None:

@@ -16,7 +16,7 @@ The evidence is weighed in a fixed order, and the first source that speaks decid
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
@@ -45,33 +45,96 @@ class Vocabulary:
     Hyphenated tokens count whole (``cross-strait``) and by their parts. The fragments either side of
     a hyphen at a block end are not counted: they are what is being decided.
 
-    The words are counted when the first hyphen decision asks for them: many parses never do (a web
-    article has no column breaks, and most hyphens are settled by the hard rules).
+    Nothing is counted until a hyphen decision asks, and then only the words it asks for: a parse asks
+    for a handful (most hyphens are settled by the hard rules, and a web article has no column breaks), and
+    finding a few words costs far less than counting every one.
     """
 
     texts: tuple[str, ...] = attrs.field(repr=False)
-    _counts: Mapping[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _counter: _WordCounter = attrs.field(init=False, eq=False, repr=False)
+
+    @_counter.default
+    def _new_counter(self) -> _WordCounter:
+        return _WordCounter(self.texts)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
         """The vocabulary of ``texts``, the issue's blocks in reading order."""
         return cls(tuple(texts))
 
-    @property
-    def counts(self) -> Mapping[str, int]:
-        """Each case-folded word and how often it occurs."""
-        counts = self._counts
-        if counts is None:
-            counts = _count_words(self.texts)
-            object.__setattr__(self, "_counts", counts)  # a cache: the value follows from ``texts`` alone
-        return counts
-
     def count(self, word: str) -> int:
         """How often ``word`` (any case) occurs."""
-        return self.counts.get(word.casefold(), 0)
+        return self._counter.count(word.casefold())
+
+
+_LOOKUPS_BEFORE_COUNTING = 32
+_RUN_BEFORE = regex.compile(r"(?r)[\p{L}\p{N}-]*")
+_RUN_AFTER = regex.compile(r"[\p{L}\p{N}-]*")
+
+
+class _WordCounter:
+    """The counts behind a :class:`Vocabulary`, worked out on demand from its texts alone (so a cache).
+
+    Each word asked for is found in the case-folded text, and each occurrence tokenised with the run of word
+    characters around it, exactly as :func:`_count_words` tokenises the whole text. Past
+    ``_LOOKUPS_BEFORE_COUNTING`` distinct words, every word is counted in one pass instead, so an issue with
+    thousands of breaks stays linear.
+    """
+
+    __slots__ = ("_all", "_found", "_fragments", "_joined", "_texts")
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self._texts = texts
+        self._joined: tuple[str, str] | None = None  # the joined text and its case folding
+        self._fragments: tuple[str, ...] | None = None
+        self._found: dict[str, int] = {}
+        self._all: dict[str, int] | None = None
+
+    def count(self, folded_word: str) -> int:
+        if self._all is not None:
+            return self._all.get(folded_word, 0)
+        found = self._found.get(folded_word)
+        if found is not None:
+            return found
+        if self._joined is None:
+            joined = "\n".join(self._texts)
+            self._joined = (joined, joined.casefold())
+        joined, folded = self._joined
+        # Positions in the folded text stand for the same characters in the joined text only when folding
+        # kept every character one character (it never makes one shorter).
+        if len(self._found) >= _LOOKUPS_BEFORE_COUNTING or len(folded) != len(joined):
+            self._all = _count_words(self._texts)
+            return self._all.get(folded_word, 0)
+        found = self._found[folded_word] = self._count_one(joined, folded, folded_word)
+        return found
+
+    def _count_one(self, joined: str, folded: str, word: str) -> int:
+        total = 0
+        at = folded.find(word)
+        while at >= 0:
+            before = _RUN_BEFORE.match(joined, 0, at)
+            after = _RUN_AFTER.match(joined, at)
+            run_start = before.start() if before else at  # both patterns match, if only the empty string
+            run_end = after.end() if after else at
+            for token in _tokens(joined[run_start:run_end]):
+                total += _occurrences(token.casefold(), word)
+            at = folded.find(word, max(run_end, at + 1))
+        if self._fragments is None:
+            self._fragments = tuple(fragment.casefold() for fragment in _fragments_at_breaks(self._texts))
+        for fragment in self._fragments:
+            total -= _occurrences(fragment, word)
+        return total
+
+
+def _occurrences(token: str, word: str) -> int:
+    """How often ``word`` counts in ``token``: once if it is the token, and once per part it is."""
+    if token == word:
+        return 1
+    return token.split("-").count(word) if "-" in token else 0
 
 
 def _count_words(texts: Sequence[str]) -> dict[str, int]:
+    """Every word's count in one pass: the reference :meth:`Vocabulary.count` agrees with."""
     # A few passes over many blocks at once (no token spans the newline between two), counted in C: a Python
     # loop per token cost most of the stage. The fragments at breaks are then taken out again.
     counts: Counter[str] = Counter()
