@@ -110,8 +110,14 @@ class _WordCounter:
 
     def _count_one(self, joined: str, folded: str, word: str) -> int:
         total = 0
+        length = len(word)
         at = folded.find(word)
         while at >= 0:
+            # Most occurrences of a short word are inside longer words: an ASCII letter or digit either side
+            # settles that without tokenising.
+            if _inside_ascii_word(folded, at - 1) or _inside_ascii_word(folded, at + length):
+                at = folded.find(word, at + 1)
+                continue
             before = _RUN_BEFORE.match(joined, 0, at)
             after = _RUN_AFTER.match(joined, at)
             run_start = before.start() if before else at  # both patterns match, if only the empty string
@@ -124,6 +130,10 @@ class _WordCounter:
         for fragment in self._fragments:
             total -= _occurrences(fragment, word)
         return total
+
+
+def _inside_ascii_word(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and text[at].isascii() and text[at].isalnum()
 
 
 def _occurrences(token: str, word: str) -> int:
