@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 
 import gtbparse
 from benchmark_loader import load_benchmark
-from gtbparse._hyphen import DROP, KEEP, Vocabulary, _count_words, break_fragments, decide_hyphen
+from gtbparse._hyphen import (
+    DROP,
+    KEEP,
+    Vocabulary,
+    _count_words,
+    _ends_in_break,
+    _fragments_at_breaks,
+    _tokens,
+    break_fragments,
+    decide_hyphen,
+)
 from gtbparse._lexicon import Lexicon, english_lexicon, tables
 from gtbparse.layout import DEFAULT_LAYOUT
 
@@ -245,7 +255,7 @@ _VOCABULARY_TEXT = st.builds(
     lambda words, separator, hyphen: separator.join(words) + hyphen,
     st.lists(_VOCABULARY_WORD, max_size=6),
     st.sampled_from([" ", "\n", ", "]),
-    st.sampled_from(["", "-", "- "]),
+    st.sampled_from(["", "-", "- ", "\u00ad", "\u2010"]),
 )
 
 
@@ -329,3 +339,21 @@ def test_dashes_are_untouched_and_hyphens_explained_end_to_end() -> None:
     assert "`asymmetric` is a known word" in hyphen_edits[1].evidence
     for edit in explained.edits:
         assert not {"—", "–"} & set(edit.original), edit
+
+
+def _fragments_by_tokenising_everything(texts: list[str]) -> list[str]:
+    fragments, continues_break = [], False
+    for text in texts:
+        ends_in_break = _ends_in_break(text)
+        tokens = _tokens(text)
+        if continues_break and tokens and regex.match(r"[\p{L}\p{N}]", text):
+            fragments.append(tokens.pop(0))
+        if ends_in_break and tokens:
+            fragments.append(tokens[-1])
+        continues_break = ends_in_break
+    return fragments
+
+
+@given(texts=st.lists(_VOCABULARY_TEXT, max_size=5))
+def test_fragments_at_breaks_are_the_first_and_last_tokens_around_each_break(texts: list[str]) -> None:
+    assert list(_fragments_at_breaks(texts)) == _fragments_by_tokenising_everything(texts)

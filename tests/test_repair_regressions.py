@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gtbparse
 from gtbparse._hyphen import Vocabulary
-from gtbparse._repair import Role, _Group, decide_join
-from gtbparse._text import split_blocks, split_lines
+from gtbparse._repair import Role, _Group, copy_block, decide_join
+from gtbparse._text import TextBuilder, split_blocks, split_lines
 from gtbparse.layout import GTB_ISSUE
 from gtbparse.testing import unaccounted
 
@@ -135,3 +135,16 @@ def test_a_bio_block_given_to_no_author_is_reported_unplaced() -> None:
     text = f"{CONTENTS}Contents Title\n\nBy: Jane Chen\nBy: Jane Chen\n\nJane Chen is a fellow.\n\nBody text."
     explained = gtbparse.parse_and_explain(text)
     assert unaccounted(explained, text) == ()
+
+
+# --- _repair: the one-piece map of a group of one single-line block --------------------------------------------
+
+
+def test_a_one_line_group_maps_to_the_source_as_the_text_builder_would() -> None:
+    source = "  \n\n   A paragraph [of](#) one line.  \n"
+    [block] = split_blocks(source)
+    joined = _Group.start(block, Role.TEXT).build()
+    builder = TextBuilder()
+    copy_block(builder, block)
+    assert (joined.raw, joined.mapping) == builder.build()
+    assert source[joined.mapping.to_source(0) :].startswith("A paragraph")

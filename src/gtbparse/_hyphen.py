@@ -179,16 +179,26 @@ def _tokens(text: str) -> list[str]:
 
 
 def _fragments_at_breaks(texts: Sequence[str]) -> Iterator[str]:
-    """The tokens either side of a hyphen that ends a block: what the hyphen decisions decide."""
+    """The tokens either side of a hyphen that ends a block: what the hyphen decisions decide.
+
+    Only the first and the last run of word characters and hyphens of a block are tokenised: no token
+    crosses the end of a run, so they hold its first and last token.
+    """
     continues_break = False
     for text in texts:
         ends_in_break = _ends_in_break(text)
-        if continues_break or ends_in_break:
-            tokens = _tokens(text)
-            if continues_break and tokens and _BREAK_START.match(text):
-                yield tokens.pop(0)
-            if ends_in_break and tokens:
-                yield tokens[-1]
+        first_run = _RUN_AFTER.match(text) if continues_break and _BREAK_START.match(text) else None
+        first = _tokens(first_run.group()) if first_run else []
+        if first:
+            yield first.pop(0)
+        if ends_in_break:
+            last_run = _RUN_BEFORE.match(text, 0, len(text.rstrip()) - 1)  # the run before the break mark
+            if last_run is not None and first_run is not None and last_run.start() == 0:
+                last = first  # one run: what is left after its first token
+            else:
+                last = _tokens(last_run.group()) if last_run else []
+            if last:
+                yield last[-1]
         continues_break = ends_in_break
 
 

@@ -186,6 +186,10 @@ class _Group:
         self.decisions.append(decision)
 
     def build(self) -> Joined:
+        if len(self.blocks) == 1 and self.blocks[0].is_single_line:  # most groups: the map is one piece
+            block = self.blocks[0]
+            mapping = OffsetMap((0,), (block.start,), (len(block.text),), (False,))
+            return Joined(block.text, mapping, self.role, (block,))
         builder = TextBuilder()
         for index, block in enumerate(self.blocks):
             if index < len(self.decisions):

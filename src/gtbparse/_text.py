@@ -37,17 +37,21 @@ class Block:
     lines: tuple[Line, ...]
     text: str = attrs.field(init=False, eq=False, repr=False)
     """The lines joined by ``\\n``: computed once, since every stage reads it."""
+    start: int = attrs.field(init=False, eq=False, repr=False)
+    """Where the first line starts in the source (a field, not a property: it is read very often)."""
+    end: int = attrs.field(init=False, eq=False, repr=False)
+    """Where the last line ends in the source."""
 
     @text.default
     def _join_lines(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
-    @property
-    def start(self) -> int:
+    @start.default
+    def _first_start(self) -> int:
         return self.lines[0].start
 
-    @property
-    def end(self) -> int:
+    @end.default
+    def _last_end(self) -> int:
         return self.lines[-1].end
 
     @property
