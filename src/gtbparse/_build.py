@@ -348,7 +348,7 @@ def _paragraph(raw: str, mapping: OffsetMap, span: Span, kind: ParagraphKind, co
 
 
 def _glosses(inline: Inline) -> tuple[Gloss, ...]:
-    return tuple(attrs.evolve(gloss, span=inline.span(*gloss.at)) for gloss in find_glosses(inline.text, inline.links))
+    return find_glosses(inline.text, inline.links, span_of=inline.span)
 
 
 def _footnote(block: Joined, context: _Context) -> Footnote:

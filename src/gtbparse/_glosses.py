@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from ._lexicon import english_lexicon, tables
-from .model import Article, Footnote, Gloss, Issue, Link, Paragraph, Script
+from .model import NO_SPAN, Article, Footnote, Gloss, Issue, Link, Paragraph, Script, Span
 
 _TERM_WINDOW = 300
 _MAX_TERM_WORDS = 14
@@ -151,8 +151,13 @@ _INSTITUTION_NOUNS = frozenset(
 )
 
 
-def find_glosses(text: str, links: Sequence[Link] = ()) -> tuple[Gloss, ...]:
-    """The glosses in a paragraph's clean ``text``; each ``at`` covers the term and its gloss."""
+def find_glosses(
+    text: str, links: Sequence[Link] = (), *, span_of: Callable[[int, int], Span] | None = None
+) -> tuple[Gloss, ...]:
+    """The glosses in a paragraph's clean ``text``; each ``at`` covers the term and its gloss.
+
+    ``span_of`` maps positions in ``text`` to source offsets, for each gloss's ``span``.
+    """
     if _HAN.search(text) is None:
         return ()
     link_by_end = {link.at[1]: link for link in links if link.at[1] > link.at[0]}
@@ -161,11 +166,11 @@ def find_glosses(text: str, links: Sequence[Link] = ()) -> tuple[Gloss, ...]:
         body = match.group("round") or match.group("square")
         if _HAN.search(body) is None:
             continue
-        gloss = _bracket_gloss(text, match.start(), match.end(), body, link_by_end)
+        gloss = _bracket_gloss(text, match.start(), match.end(), body, link_by_end, span_of)
         if gloss is not None:
             found.append(gloss)
     for match in _REVERSED().finditer(text):
-        gloss = _reversed_gloss(text, match)
+        gloss = _reversed_gloss(text, match, span_of)
         if gloss is not None:
             found.append(gloss)
     found.sort(key=lambda gloss: gloss.at)
@@ -352,7 +357,14 @@ def _unquote(text: str) -> str:
     return text.strip().strip(_QUOTES).strip(_TRAILING_PUNCTUATION).strip(_QUOTES).strip()
 
 
-def _bracket_gloss(text: str, start: int, end: int, body_text: str, link_by_end: dict[int, Link]) -> Gloss | None:
+def _bracket_gloss(
+    text: str,
+    start: int,
+    end: int,
+    body_text: str,
+    link_by_end: dict[int, Link],
+    span_of: Callable[[int, int], Span] | None,
+) -> Gloss | None:
     body = _read_body(body_text)
     if body is None:
         return None
@@ -374,6 +386,7 @@ def _bracket_gloss(text: str, start: int, end: int, body_text: str, link_by_end:
         script=script_of(body.hanzi),
         note=note,
         at=(term_start, end),
+        span=span_of(term_start, end) if span_of else NO_SPAN,
     )
 
 
@@ -408,7 +421,7 @@ def _is_clipped_short_name(word: str, term: str) -> bool:
     return reachable.get(len(letters), 0) >= 2
 
 
-def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
+def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, int], Span] | None) -> Gloss | None:
     """``"中國共產黨" as Communist Party of China (CPC)``: the term follows the characters."""
     position = match.end()
     quoted = _QUOTED_AHEAD().match(text, position, position + _MAX_QUOTED + 2)
@@ -442,7 +455,14 @@ def _reversed_gloss(text: str, match: regex.Match[str]) -> Gloss | None:
     if not term:
         return None
     hanzi = match.group("hanzi")
-    return Gloss(term=term, hanzi=hanzi, abbreviation=abbreviation, script=script_of(hanzi), at=(match.start(), end))
+    return Gloss(
+        term=term,
+        hanzi=hanzi,
+        abbreviation=abbreviation,
+        script=script_of(hanzi),
+        at=(match.start(), end),
+        span=span_of(match.start(), end) if span_of else NO_SPAN,
+    )
 
 
 # --- the term ----------------------------------------------------------------------------------------------------
