@@ -111,12 +111,18 @@ class _WordCounter:
     def _count_one(self, joined: str, folded: str, word: str) -> int:
         total = 0
         length = len(word)
+        whole_token = _TOKEN.fullmatch(word) is not None
         at = folded.find(word)
         while at >= 0:
+            end = at + length
             # Most occurrences of a short word are inside longer words: an ASCII letter or digit either side
-            # settles that without tokenising.
-            if _inside_ascii_word(folded, at - 1) or _inside_ascii_word(folded, at + length):
+            # settles that without tokenising; and a token standing alone between separators is the word.
+            if _inside_ascii_word(folded, at - 1) or _inside_ascii_word(folded, end):
                 at = folded.find(word, at + 1)
+                continue
+            if whole_token and _separates(folded, at - 1) and _separates(folded, end):
+                total += 1
+                at = folded.find(word, end)
                 continue
             before = _RUN_BEFORE.match(joined, 0, at)
             after = _RUN_AFTER.match(joined, at)
@@ -130,6 +136,11 @@ class _WordCounter:
         for fragment in self._fragments:
             total -= _occurrences(fragment, word)
         return total
+
+
+def _separates(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is outside the text or can be in no token (no letter, digit or hyphen)."""
+    return not 0 <= at < len(text) or (text[at] != "-" and not text[at].isalnum())
 
 
 def _inside_ascii_word(text: str, at: int) -> bool:
