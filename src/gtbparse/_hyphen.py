@@ -15,6 +15,8 @@ The evidence is weighed in a fixed order, and the first source that speaks decid
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -75,17 +77,21 @@ _RUN_AFTER = regex.compile(r"[\p{L}\p{N}-]*")
 class _WordCounter:
     """The counts behind a :class:`Vocabulary`, worked out on demand from its texts alone (so a cache).
 
-    Each word asked for is found in the case-folded text, and each occurrence tokenised with the run of word
-    characters around it, exactly as :func:`_count_words` tokenises the whole text. Past
+    Each word asked for is found in the case-folded texts, and each occurrence tokenised with the run of word
+    characters around it in its text, exactly as :func:`_count_words` tokenises the whole text. Past
     ``_LOOKUPS_BEFORE_COUNTING`` distinct words, every word is counted in one pass instead, so an issue with
     thousands of breaks stays linear.
+
+    The folded texts are kept joined in chunks of about ``_BATCH_CHARACTERS``: few enough strings for a quick
+    search, and no copy of the whole issue, which one character outside the Basic Multilingual Plane would
+    store at four bytes a character.
     """
 
-    __slots__ = ("_all", "_found", "_fragments", "_joined", "_texts")
+    __slots__ = ("_all", "_chunks", "_found", "_fragments", "_texts")
 
     def __init__(self, texts: tuple[str, ...]) -> None:
         self._texts = texts
-        self._joined: tuple[str, str] | None = None  # the joined text and its case folding
+        self._chunks: list[_Chunk] | None = None
         self._fragments: tuple[str, ...] | None = None
         self._found: dict[str, int] = {}
         self._all: dict[str, int] | None = None
@@ -96,19 +102,30 @@ class _WordCounter:
         found = self._found.get(folded_word)
         if found is not None:
             return found
-        if self._joined is None:
-            joined = "\n".join(self._texts)
-            self._joined = (joined, joined.casefold())
-        joined, folded = self._joined
-        # Positions in the folded text stand for the same characters in the joined text only when folding
-        # kept every character one character (it never makes one shorter).
-        if len(self._found) >= _LOOKUPS_BEFORE_COUNTING or len(folded) != len(joined):
+        if self._chunks is None:
+            self._chunks = _fold_in_chunks(self._texts)
+        if len(self._found) >= _LOOKUPS_BEFORE_COUNTING or not self._chunks:
             self._all = _count_words(self._texts)
             return self._all.get(folded_word, 0)
-        found = self._found[folded_word] = self._count_one(joined, folded, folded_word)
+        if self._fragments is None:
+            self._fragments = tuple(fragment.casefold() for fragment in _fragments_at_breaks(self._texts))
+        total = sum(chunk.count(folded_word) for chunk in self._chunks)
+        total -= sum(_occurrences(fragment, folded_word) for fragment in self._fragments)
+        found = self._found[folded_word] = total
         return found
 
-    def _count_one(self, joined: str, folded: str, word: str) -> int:
+
+@attrs.frozen
+class _Chunk:
+    """Consecutive texts joined by newlines and case-folded, with where each starts in the folded string."""
+
+    folded: str
+    texts: Sequence[str]
+    starts: list[int]
+
+    def count(self, word: str) -> int:
+        """How often ``word`` counts in these texts (as a token or a part of one), fragments at breaks included."""
+        folded = self.folded
         total = 0
         length = len(word)
         whole_token = _TOKEN.fullmatch(word) is not None
@@ -124,18 +141,29 @@ class _WordCounter:
                 total += 1
                 at = folded.find(word, end)
                 continue
-            before = _RUN_BEFORE.match(joined, 0, at)
-            after = _RUN_AFTER.match(joined, at)
-            run_start = before.start() if before else at  # both patterns match, if only the empty string
-            run_end = after.end() if after else at
-            for token in _tokens(joined[run_start:run_end]):
+            index = bisect.bisect_right(self.starts, at) - 1
+            text, offset = self.texts[index], at - self.starts[index]
+            before = _RUN_BEFORE.match(text, 0, offset)
+            after = _RUN_AFTER.match(text, offset)
+            run_start = before.start() if before else offset  # both patterns match, if only the empty string
+            run_end = after.end() if after else offset
+            for token in _tokens(text[run_start:run_end]):
                 total += _occurrences(token.casefold(), word)
-            at = folded.find(word, max(run_end, at + 1))
-        if self._fragments is None:
-            self._fragments = tuple(fragment.casefold() for fragment in _fragments_at_breaks(self._texts))
-        for fragment in self._fragments:
-            total -= _occurrences(fragment, word)
+            at = folded.find(word, max(self.starts[index] + run_end, at + 1))
         return total
+
+
+def _fold_in_chunks(texts: Sequence[str]) -> list[_Chunk]:
+    """The texts as :class:`_Chunk` s; none when folding made a character longer, so positions no longer hold."""
+    chunks = []
+    for batch in _batches(texts, _BATCH_CHARACTERS):
+        # Text by text: ``str.casefold`` allocates twelve bytes a character while it works.
+        folded = [text.casefold() for text in batch]
+        if any(len(one) != len(text) for one, text in zip(folded, batch, strict=True)):
+            return []  # folding never makes a character shorter, so the lengths tell
+        starts = list(itertools.accumulate((len(text) + 1 for text in batch[:-1]), initial=0))
+        chunks.append(_Chunk("\n".join(folded), batch, starts))
+    return chunks
 
 
 def _separates(text: str, at: int) -> bool:

@@ -65,8 +65,9 @@ def _explain(text: str, source_name: str | None, chosen: Layout | None) -> Expla
     blocks = split_blocks(text)
     chosen = chosen or detect_layout(blocks)
     deflowed = remove_furniture(blocks, chosen)
-    vocabulary = Vocabulary.from_texts(block.text for block in deflowed.flow)
-    segmented = segment(deflowed, text, chosen, vocabulary)
+    # No name is kept for the vocabulary: it (and the folded copy of the text it may hold) is freed once the
+    # joins are decided, before the objects are built.
+    segmented = segment(deflowed, text, chosen, Vocabulary.from_texts(block.text for block in deflowed.flow))
     if not segmented.articles:
         first = blocks[0].start if blocks else 0
         raise _error(text, "no article found: no byline such as 'By: Name' in the text", first)
