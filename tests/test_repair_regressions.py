@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import gtbparse
 from gtbparse._hyphen import Vocabulary
 from gtbparse._repair import Role, _Group, copy_block, decide_join
-from gtbparse._text import TextBuilder, split_blocks, split_lines
+from gtbparse._text import Block, Line, TextBuilder, split_blocks, split_lines, trim
 from gtbparse.layout import GTB_ISSUE
 from gtbparse.testing import unaccounted
 
@@ -148,3 +151,23 @@ def test_a_one_line_group_maps_to_the_source_as_the_text_builder_would() -> None
     copy_block(builder, block)
     assert (joined.raw, joined.mapping) == builder.build()
     assert source[joined.mapping.to_source(0) :].startswith("A paragraph")
+
+
+@given(st.text(alphabet=" \t\r\n\u200bab王", max_size=40))
+def test_blocks_are_the_runs_of_non_blank_lines_of_split_lines(source: str) -> None:
+    expected = []
+    for line in split_lines(source):
+        text = trim(line.text)
+        if not text:
+            expected.append([])
+            continue
+        start = line.start + line.text.index(text)
+        if not expected or not expected[-1]:
+            expected.append([])
+        expected[-1].append(Line(text, start, line.number, line.terminator))
+    blocks = split_blocks(source)
+    assert [list(block.lines) for block in blocks] == [run for run in expected if run]
+    for block in blocks:
+        assert Block.from_lines(block.lines) == block
+        assert (block.start, block.end) == (block.lines[0].start, block.lines[-1].end)
+        assert all(source[line.start : line.end] == line.text for line in block.lines)

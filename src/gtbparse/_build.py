@@ -181,7 +181,7 @@ def _article(raw: RawArticle, context: _Context) -> Article:
     authors: tuple[Author, ...] = ()
     if raw.byline is not None:
         context.use(raw.byline)  # a bio block is used once it is given to an author; else it is reported unplaced
-        names = layout.byline.match(raw.byline.lines[0].text)
+        names = layout.byline.match(raw.byline.first_line)
         skip = names.start("names") if names else 0
         byline_text = _block_inline(raw.byline, context, skip).text
         authors = _authors(raw, byline_text, context, raw.byline)

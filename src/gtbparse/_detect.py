@@ -12,7 +12,7 @@ def detect_layout(blocks: tuple[Block, ...]) -> Layout:
 
     A full issue has a table of contents before its first title, a masthead sidebar, or several bylines.
     """
-    bylines = [index for index, block in enumerate(blocks) if is_byline(block.lines[0].text, GTB_ISSUE)]
+    bylines = [index for index, block in enumerate(blocks) if is_byline(block.first_line, GTB_ISSUE)]
     has_sidebar = any(GTB_ISSUE.sidebar_start.search(block.text) for block in blocks)
     if len(bylines) == 1 and bylines[0] == 1 and not has_sidebar and not _has_page_furniture(blocks):
         return GTB_WEB

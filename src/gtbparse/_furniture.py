@@ -52,7 +52,7 @@ def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        front = front and layout.byline.match(block.lines[0].text) is None
+        front = front and layout.byline.match(block.first_line) is None
         kind = _kind_of(block, layout.front_matter) if front else None
         if kind is not None:
             furniture.append(Furniture(kind, block.text, (block.start, block.end)))

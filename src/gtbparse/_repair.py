@@ -296,8 +296,12 @@ def join_blocks(
 
 def copy_block(builder: TextBuilder, block: Block, *, cut: int = 0) -> None:
     """Copy ``block``'s lines, less ``cut`` characters at its end (a dropped hyphen)."""
-    last = len(block.lines) - 1
-    for index, line in enumerate(block.lines):
-        if index:
-            builder.copy("\n", block.lines[index - 1].break_at)
-        builder.copy(line.text[: len(line.text) - cut] if index == last else line.text, line.start)
+    if block.is_single_line:
+        builder.copy(block.text[: len(block.text) - cut], block.start)
+        return
+    texts = block.text.split("\n")
+    last = len(texts) - 1
+    for index, (text, start) in enumerate(zip(texts, block.starts, strict=True)):
+        if index:  # the break after a line that another follows maps to its ``\n``
+            builder.copy("\n", block.terminators[index - 1])
+        builder.copy(text[: len(text) - cut] if index == last else text, start)

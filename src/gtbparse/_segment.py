@@ -48,7 +48,7 @@ class Segmented:
 
 def article_starts(flow: Sequence[Block], layout: Layout) -> list[int]:
     """Indices of the bylines in ``flow`` (each article's title is the block before, when there is one)."""
-    return [index for index, block in enumerate(flow) if is_byline(block.lines[0].text, layout)]
+    return [index for index, block in enumerate(flow) if is_byline(block.first_line, layout)]
 
 
 _NAME_CONNECTORS = frozenset("and & de van von der den da du la le al bin y".split())
@@ -116,7 +116,7 @@ def _byline_pieces(block: Block, layout: Layout) -> list[Block]:
     if not bounds:
         return [block]
     edges = [0, *bounds, len(lines)]
-    return [Block(lines[start:end]) for start, end in itertools.pairwise(edges)]
+    return [Block.from_lines(lines[start:end]) for start, end in itertools.pairwise(edges)]
 
 
 def _names_run_on(line: str, following: str) -> bool:
@@ -156,7 +156,7 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
 
 def byline_names(byline: Block, layout: Layout) -> str:
     """The names of a byline block, run on over all its lines (as the build stage reads them)."""
-    found = layout.byline.match(byline.lines[0].text)
+    found = layout.byline.match(byline.first_line)
     return strip_markup(" ".join(byline.text[found.start("names") :].split())) if found else ""
 
 

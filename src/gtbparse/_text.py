@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -32,35 +32,60 @@ class Line:
 
 @attrs.frozen
 class Block:
-    """A maximal run of non-blank lines: the unit the layout stages reason about."""
+    """A maximal run of non-blank lines: the unit the layout stages reason about.
 
-    lines: tuple[Line, ...]
-    text: str = attrs.field(init=False, eq=False, repr=False)
-    """The lines joined by ``\\n``: computed once, since every stage reads it."""
+    A block keeps its lines as its text and two tuples of numbers, not as :class:`Line` objects, which
+    :attr:`lines` makes on demand: an archive has tens of thousands of blocks, all alive until the objects
+    are built, and tuples of numbers cost the garbage collector nothing once it has seen them.
+    """
+
+    text: str
+    """The lines joined by ``\\n``."""
+    line: int
+    """The number of the first line (1-based); the others follow it."""
+    starts: tuple[int, ...]
+    """Where each line starts in the source."""
+    terminators: tuple[int, ...]
+    """Where each line's ``\\n`` stands in the source (``-1`` for the last line of the source)."""
     start: int = attrs.field(init=False, eq=False, repr=False)
-    """Where the first line starts in the source (a field, not a property: it is read very often)."""
     end: int = attrs.field(init=False, eq=False, repr=False)
-    """Where the last line ends in the source."""
-
-    @text.default
-    def _join_lines(self) -> str:
-        return "\n".join(line.text for line in self.lines)
 
     @start.default
     def _first_start(self) -> int:
-        return self.lines[0].start
+        return self.starts[0]
 
     @end.default
     def _last_end(self) -> int:
-        return self.lines[-1].end
+        return self.starts[-1] + len(self.text) - (self.text.rfind("\n") + 1)
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[Line]) -> Block:
+        """The block made of ``lines`` (at least one, consecutive)."""
+        return cls(
+            "\n".join(line.text for line in lines),
+            lines[0].number,
+            tuple(line.start for line in lines),
+            tuple(line.terminator for line in lines),
+        )
 
     @property
-    def line(self) -> int:
-        return self.lines[0].number
+    def lines(self) -> tuple[Line, ...]:
+        """The block's lines."""
+        return tuple(
+            Line(text, start, self.line + index, terminator)
+            for index, (text, start, terminator) in enumerate(
+                zip(self.text.split("\n"), self.starts, self.terminators, strict=True)
+            )
+        )
+
+    @property
+    def first_line(self) -> str:
+        """The text of the first line."""
+        return self.text.partition("\n")[0]
 
     @property
     def is_single_line(self) -> bool:
-        return len(self.lines) == 1
+        return len(self.starts) == 1
 
 
 def split_lines(source: str) -> Iterator[Line]:
@@ -106,7 +131,10 @@ def split_blocks(source: str) -> tuple[Block, ...]:
     the input, and one ``str.split`` is cheaper.
     """
     blocks: list[Block] = []
-    current: list[Line] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    terminators: list[int] = []
+    first = 0
     pieces = source.split("\n")
     last = len(pieces) - 1
     start = 0
@@ -114,14 +142,17 @@ def split_blocks(source: str) -> tuple[Block, ...]:
         text = piece[:-1] if piece[-1:] == "\r" else piece
         stripped = trim(text)
         if stripped:
-            offset = 0 if stripped == text else text.index(stripped)
-            current.append(Line(stripped, start + offset, index + 1, start + len(piece) if index < last else -1))
-        elif current:
-            blocks.append(Block(tuple(current)))
-            current = []
+            if not texts:
+                first = index + 1
+            texts.append(stripped)
+            starts.append(start + (0 if stripped == text else text.index(stripped)))
+            terminators.append(start + len(piece) if index < last else -1)
+        elif texts:
+            blocks.append(Block("\n".join(texts), first, tuple(starts), tuple(terminators)))
+            texts, starts, terminators = [], [], []
         start += len(piece) + 1
-    if current:
-        blocks.append(Block(tuple(current)))
+    if texts:
+        blocks.append(Block("\n".join(texts), first, tuple(starts), tuple(terminators)))
     return tuple(blocks)
 
 
