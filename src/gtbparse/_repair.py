@@ -33,9 +33,19 @@ class Joined:
     """A logical block: one or more source blocks rejoined into one run of (still marked-up) text."""
 
     raw: str
-    mapping: OffsetMap
     role: Role
     blocks: tuple[Block, ...]
+    pieced_map: OffsetMap | None = None
+    """The map back to the source when ``raw`` is pieced together; ``None`` when it is one source line as it
+    stands, whose one-piece map :attr:`mapping` makes on demand (most blocks: an archive has tens of
+    thousands, and each map kept alive is more for the garbage collector to walk)."""
+
+    @property
+    def mapping(self) -> OffsetMap:
+        """Where each character of ``raw`` stands in the source."""
+        if self.pieced_map is not None:
+            return self.pieced_map
+        return OffsetMap((0,), (self.blocks[0].start,), (len(self.raw),), (False,))
 
     @property
     def span(self) -> Span:
@@ -187,9 +197,7 @@ class _Group:
 
     def build(self) -> Joined:
         if len(self.blocks) == 1 and self.blocks[0].is_single_line:  # most groups: the map is one piece
-            block = self.blocks[0]
-            mapping = OffsetMap((0,), (block.start,), (len(block.text),), (False,))
-            return Joined(block.text, mapping, self.role, (block,))
+            return Joined(self.blocks[0].text, self.role, (self.blocks[0],))
         builder = TextBuilder()
         for index, block in enumerate(self.blocks):
             if index < len(self.decisions):
@@ -199,7 +207,7 @@ class _Group:
             else:
                 copy_block(builder, block)
         raw, mapping = builder.build()
-        return Joined(raw, mapping, self.role, tuple(self.blocks))
+        return Joined(raw, self.role, tuple(self.blocks), mapping)
 
 
 def bracket_balance(text: str) -> tuple[int, int]:
