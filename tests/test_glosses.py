@@ -242,6 +242,12 @@ def test_term_rules(text: str, terms: list[str]) -> None:
             ["Act for Smart Ports through Public-Private Partnership"],
         ),
         ("Beijing’s Made in China 2025 (中国制造2025) plan stalled.", ["Made in China 2025"]),
+        # ... also with an adjective or two after the determiner
+        (
+            "They cited the amended Act Governing Relations with Hong Kong and Macau (香港澳門關係條例) again.",
+            ["Act Governing Relations with Hong Kong and Macau"],
+        ),
+        ("Beijing’s new Made in China 2035 (中国制造2035) plan stalled.", ["Made in China 2035"]),
         # ... but not without one, nor when the run ends in a person's name
         ("He praised the Summit in Taipei and Lai Ching-te (賴清德) alike.", ["Lai Ching-te"]),
         ("Officials met in Taipei with Lai Ching-te (賴清德) twice.", ["Lai Ching-te"]),

@@ -71,3 +71,18 @@ def test_italic_bio_and_bold_main_point() -> None:
     assert article.authors[0].bio == "Ann Example is a fellow."
     assert article.main_point is not None
     assert article.main_point.text == "It works."
+
+
+def test_staff_roles_that_are_not_editors() -> None:
+    sidebar = SIDEBAR.replace("Managing Editor", "Senior Research Fellow").replace(
+        "Editorial Assistant", "Program Associate"
+    )
+    body = "The first half of a sentence that the sidebar cuts in two\n\n" + sidebar.format(source="")
+    issue = gtbparse.parse(ARTICLE.format(body=body + "\n\nand its second half after the sidebar."))
+    assert issue.masthead is not None
+    assert issue.masthead.editors == (
+        ("Editor-in-Chief", "Jane Doe"),
+        ("Senior Research Fellow", "Richard Roe"),
+        ("Program Associate", "Sam Poe"),
+    )
+    assert "sidebar cuts in two and its second half" in next(issue.paragraphs()).text

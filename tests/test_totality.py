@@ -156,3 +156,10 @@ def test_the_guard_turns_an_internal_failure_into_a_parse_error(monkeypatch: pyt
     with pytest.raises(gtbparse.ParseError, match="internal error: IndexError: a bug") as caught:
         gtbparse.parse(SEED_TEXT)
     assert isinstance(caught.value.__cause__, IndexError)
+
+
+def test_a_line_of_an_information_separator_is_whitespace_as_python_has_it() -> None:
+    # Found by test_text_made_of_layout_shaped_lines: U+001F is whitespace to str.strip (so the line is blank
+    # to the parser) but not to Unicode's White_Space; the accounting now agrees with the parser.
+    assert_total("By: Alice Wang and Bob Lee\n\x1f")
+    assert_total("By: Alice Wang and Bob Lee\n\nA paragraph\x1c with a separator inside.\x1d")

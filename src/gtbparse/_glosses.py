@@ -29,6 +29,7 @@ _MAX_LOWERCASE_WORDS = 5
 _MAX_QUOTED = 200
 _MAX_PERSONAL_NAME_WORDS = 4
 _MAX_MODIFIED_WORDS = 2
+_MAX_ADJECTIVES_AFTER_DETERMINER = 2
 """A name is read as modifying at most this many lowercase words (``Tatan power plant``); more are a clause."""
 _VERY_COMMON = 20_000
 """A word more frequent than this in the lexicon is no part of a person's name (``International``, ``Mark``)."""
@@ -563,16 +564,23 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
 
 
 def _introduced(text: str, boundary: int, start: int) -> bool:
-    """Whether the word before ``start`` introduces a title: a determiner (``the``) or a possessive (``Taiwan’s``).
+    """Whether the words before ``start`` introduce a title: a determiner (``the``) or a possessive
+    (``Taiwan’s``), perhaps with an adjective or two between (``the current``, ``Beijing’s new``).
 
     A title such as ``Made in China 2025`` or ``Act for … through …`` is named after one; a capitalised run
     with a lowercase word inside it and nothing of the kind before it is two phrases (``Officials in Beijing``).
     """
-    previous = _TOKEN_BACKWARDS().search(text, max(boundary, start - _TERM_WINDOW), start)
-    if previous is None:
-        return False
-    word = previous.group()
-    return word.lower() in _DETERMINERS or _has_possessive(word)
+    words = _TOKEN_BACKWARDS().finditer(text, max(boundary, start - _TERM_WINDOW), start)
+    for _ in range(_MAX_ADJECTIVES_AFTER_DETERMINER + 1):
+        previous = next(words, None)
+        if previous is None:
+            return False
+        word = previous.group()
+        if word.lower() in _DETERMINERS or _has_possessive(word):
+            return True
+        if not _LOWER_TOKEN().fullmatch(word) or word in _STOP_LOWERCASE:
+            return False
+    return False
 
 
 def _read_back(backwards: Iterator[regex.Match[str]], words_back: list[tuple[str, int]]) -> bool:

@@ -113,7 +113,9 @@ GTB_ISSUE = Layout(
     ),
     editor_role=_compile(
         r"""^(?:[\p{Lu}][\p{L}]*[\ -])*
-        (?:Editor|Editors|Editorial|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief|Assistant)
+        (?:Editor|Editors|Editorial|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief|Assistant
+        |Associate|Associates|Fellow|Fellows|Analyst|Analysts|Officer|Researcher|Intern|Interns|Adviser|Advisor
+        |Consultant|Specialist|Writer|Translator|Proofreader|President)
         (?:[\ -][\p{L}]+){0,3}$"""
     ),
     web_source=_compile(r"(?i)web\ sources.{0,200}?visit\s+<?(?P<url>https?://[^\s<>]+?)>?\s*\.?$"),

@@ -8,7 +8,9 @@ import regex
 
 from ..model import Article, Explained, Span
 
-_VISIBLE = regex.compile(r"[^\s\p{Cf}]+")
+# Whitespace is what ``str.isspace`` calls whitespace, as the parser trims lines with ``str.strip``: Unicode's
+# White_Space plus the information separators U+001C–U+001F.
+_VISIBLE = regex.compile(r"[^\s\x1c-\x1f\p{Cf}]+")
 
 
 def accounted_spans(explained: Explained) -> Iterator[Span]:
@@ -59,7 +61,8 @@ def _article_spans(article: Article, author_spans: tuple[Span, ...]) -> Iterator
 def unaccounted(explained: Explained, source: str) -> tuple[Span, ...]:
     """Runs of visible characters of ``source`` that :func:`accounted_spans` does not cover.
 
-    Whitespace and invisible format characters (a byte-order mark, zero-width spaces) need no account.
+    Whitespace (as ``str.isspace`` has it) and invisible format characters (a byte-order mark, zero-width spaces)
+    need no account.
     An empty result means nothing was lost.
     """
     covered = bytearray(len(source) + 1)
