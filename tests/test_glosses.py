@@ -198,6 +198,21 @@ def _terms(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "terms"),
     [
+        ("The ministry translates “國家安全” as national security.", ["national security"]),
+        ("He renders “統戰” as united front work, which Beijing denies.", ["united front work"]),
+        ("She translates “中國共產黨” as Communist Party of China (CPC).", ["Communist Party of China"]),
+        # a function word opening what follows: no term
+        ("Xi promotes “中國夢” as a slogan.", []),
+        ("They use “一國兩制” as the model.", []),
+    ],
+)
+def test_reversed_forms(text: str, terms: list[str]) -> None:
+    assert _terms(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
         # a common word that is capitalised only because it opens the sentence
         ("Columnist Lin Cho-shui (林濁水) disagreed.", ["Lin Cho-shui"]),
         ("Reformers Hu Yaobang (胡耀邦) and Zhao Ziyang (赵紫阳) fell.", ["Hu Yaobang", "Zhao Ziyang"]),

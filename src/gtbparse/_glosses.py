@@ -30,6 +30,7 @@ _MAX_QUOTED = 200
 _MAX_PERSONAL_NAME_WORDS = 4
 _MAX_MODIFIED_WORDS = 2
 _MAX_ADJECTIVES_AFTER_DETERMINER = 2
+_MAX_REVERSED_LOWERCASE_WORDS = 4
 """A name is read as modifying at most this many lowercase words (``Tatan power plant``); more are a clause."""
 _VERY_COMMON = 20_000
 """A word more frequent than this in the lexicon is no part of a person's name (``International``, ``Mark``)."""
@@ -445,6 +446,8 @@ def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, 
         while tokens and tokens[-1][0].lower() in _CONNECTORS:
             tokens.pop()
         if not tokens:
+            tokens = _lowercase_phrase_ahead(text, position)
+        if not tokens:
             return None
         term = " ".join(word for word, _ in tokens)
         end = tokens[-1][1] + len(tokens[-1][0])
@@ -464,6 +467,23 @@ def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, 
         at=(match.start(), end),
         span=span_of(match.start(), end) if span_of else NO_SPAN,
     )
+
+
+def _lowercase_phrase_ahead(text: str, position: int) -> list[tuple[str, int]]:
+    """A short lowercase term after a reversed form (``translates “國家安全” as national security.``).
+
+    It runs to punctuation or a function word, and is no term when a function word opens it (``as a slogan``).
+    """
+    words: list[tuple[str, int]] = []
+    for token in _TOKEN().finditer(text, position, min(len(text), position + _TERM_WINDOW)):
+        word = token.group()
+        bare = word.rstrip(",.;:!?)")
+        if not _LOWER_TOKEN().fullmatch(bare) or bare in _STOP_LOWERCASE:
+            break
+        words.append((bare, token.start()))
+        if bare != word or len(words) == _MAX_REVERSED_LOWERCASE_WORDS:
+            break
+    return words
 
 
 # --- the term ----------------------------------------------------------------------------------------------------
