@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import gtbparse._glosses
 from benchmark_loader import load_benchmark
-from gtbparse import Article, Footnote, Gloss, Issue, Link, Paragraph, Script, Section
+from gtbparse import Article, Emphasis, Footnote, Gloss, Issue, Link, Paragraph, Script, Section
 from gtbparse._glosses import are_script_variants, find_glosses, script_of, settle_scripts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -193,6 +193,25 @@ def test_hand_written_cases_score_fully_right_in_the_benchmark() -> None:
 
 def _terms(text: str) -> list[str]:
     return [gloss.term for gloss in find_glosses(text)]
+
+
+def test_an_emphasised_or_linked_run_bounds_the_term() -> None:
+    text = "Memories of the May 2013 Guang Da Xing No. 28 (廣大興28號) case; readers of Liberty Times (自由時報) knew."
+    ship = text.index("Guang")
+    paper = text.index("Liberty")
+    ship_end, paper_end = ship + len("Guang Da Xing No. 28"), paper + len("Liberty Times")
+    emphasis = (
+        Emphasis("Guang Da Xing No. 28", at=(ship, ship_end)),
+        Emphasis("Liberty Times", at=(paper, paper_end)),
+    )
+    assert [gloss.term for gloss in find_glosses(text, emphasis=emphasis)] == ["Guang Da Xing No. 28", "Liberty Times"]
+    link = Link("Guang Da Xing No. 28", None, at=(ship, ship_end))
+    assert next(gloss.term for gloss in find_glosses(text, (link,))) == "Guang Da Xing No. 28"
+
+
+def test_full_width_brackets() -> None:
+    assert _terms("The Ministry of National Defense（國防部） said so.") == ["Ministry of National Defense"]
+    assert _terms("Kuomintang（KMT，中國國民黨）") == ["Kuomintang"]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ from .model import (
 _NEWLINE = regex.compile(r"\n")
 _OPENING_QUOTE = ("“", '"', "‘", "'")
 _CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
+_MAX_QUOTED_PARAGRAPHS = 6
 _COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
 
 
@@ -295,6 +296,7 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
     heading_span: Span | None = None
     paragraphs: list[Paragraph] = []
     previous_raw = ""
+    quotation_end = -1  # the last paragraph of a quotation over several paragraphs
 
     def close() -> None:
         if heading is not None or paragraphs:
@@ -317,12 +319,32 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
         kind = ParagraphKind.BODY
         if block.role is Role.CAPTION:
             kind = ParagraphKind.CAPTION
-        elif _is_blockquote(block.raw, previous_raw):
+        elif index <= quotation_end or _is_blockquote(block.raw, previous_raw):
             kind = ParagraphKind.BLOCKQUOTE
+        elif (end := _quotation_end(body, index, previous_raw)) is not None:
+            kind, quotation_end = ParagraphKind.BLOCKQUOTE, end
         paragraphs.append(_paragraph(block.raw, block.mapping, block.span, kind, context))
         previous_raw = block.raw
     close()
     return tuple(sections)
+
+
+def _quotation_end(body: Sequence[Joined], index: int, previous_raw: str) -> int | None:
+    """Where a quotation over several paragraphs that starts at ``body[index]`` ends, or ``None``.
+
+    As printed, each of its paragraphs opens with a quotation mark and only the last one closes it; the
+    first follows a paragraph that introduces it with a colon.
+    """
+    first = body[index].raw
+    if not (first.startswith(_OPENING_QUOTE) and _COLON_END.search(previous_raw)) or _CLOSING_QUOTE.search(first):
+        return None
+    for following in range(index + 1, min(len(body), index + _MAX_QUOTED_PARAGRAPHS)):
+        block = body[following]
+        if block.role is not Role.TEXT or not block.raw.startswith(_OPENING_QUOTE):
+            return None
+        if _CLOSING_QUOTE.search(block.raw):
+            return following
+    return None
 
 
 def _is_blockquote(raw: str, previous_raw: str) -> bool:
@@ -348,7 +370,7 @@ def _paragraph(raw: str, mapping: OffsetMap, span: Span, kind: ParagraphKind, co
 
 
 def _glosses(inline: Inline) -> tuple[Gloss, ...]:
-    return find_glosses(inline.text, inline.links, span_of=inline.span)
+    return find_glosses(inline.text, inline.links, emphasis=inline.emphasis, span_of=inline.span)
 
 
 def _footnote(block: Joined, context: _Context) -> Footnote:

@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from ._lexicon import english_lexicon, tables
-from .model import NO_SPAN, Article, Footnote, Gloss, Issue, Link, Paragraph, Script, Span
+from .model import NO_SPAN, Article, Emphasis, Footnote, Gloss, Issue, Link, Paragraph, Script, Span
 
 _TERM_WINDOW = 300
 _MAX_TERM_WORDS = 14
@@ -45,7 +45,9 @@ def _lazy(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]:
     return functools.cache(lambda: regex.compile(pattern, flags))
 
 
-_BRACKET = _lazy(r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]")
+_BRACKET = _lazy(
+    r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]|（(?P<wide>[^（）()\[\]\n]{1,300})）"
+)
 _HAN = regex.compile(r"\p{Han}")
 # The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
 # capital letter after a digit (聯合利劍-2024A), and
@@ -154,21 +156,28 @@ _INSTITUTION_NOUNS = frozenset(
 
 
 def find_glosses(
-    text: str, links: Sequence[Link] = (), *, span_of: Callable[[int, int], Span] | None = None
+    text: str,
+    links: Sequence[Link] = (),
+    *,
+    emphasis: Sequence[Emphasis] = (),
+    span_of: Callable[[int, int], Span] | None = None,
 ) -> tuple[Gloss, ...]:
     """The glosses in a paragraph's clean ``text``; each ``at`` covers the term and its gloss.
 
-    ``span_of`` maps positions in ``text`` to source offsets, for each gloss's ``span``.
+    A link anchor or an emphasised run (``*Liberty Times* (自由時報)``) that ends where a gloss's term ends
+    bounds the term. ``span_of`` maps positions in ``text`` to source offsets, for each gloss's ``span``.
     """
     if _HAN.search(text) is None:
         return ()
-    link_by_end = {link.at[1]: link for link in links if link.at[1] > link.at[0]}
+    # Where each marked run ends → where it starts; a link wins over emphasis ending at the same place.
+    marks = [mark.at for mark in emphasis] + [link.at for link in links]
+    marked_by_end = {end: start for start, end in marks if end > start}
     found: list[Gloss] = []
     for match in _BRACKET().finditer(text):
-        body = match.group("round") or match.group("square")
+        body = match.group("round") or match.group("square") or match.group("wide")
         if _HAN.search(body) is None:
             continue
-        gloss = _bracket_gloss(text, match.start(), match.end(), body, link_by_end, span_of)
+        gloss = _bracket_gloss(text, match.start(), match.end(), body, marked_by_end, span_of)
         if gloss is not None:
             found.append(gloss)
     for match in _REVERSED().finditer(text):
@@ -364,7 +373,7 @@ def _bracket_gloss(
     start: int,
     end: int,
     body_text: str,
-    link_by_end: dict[int, Link],
+    marked_by_end: dict[int, int],
     span_of: Callable[[int, int], Span] | None,
 ) -> Gloss | None:
     body = _read_body(body_text)
@@ -373,7 +382,7 @@ def _bracket_gloss(
     term_end = start
     while term_end > 0 and text[term_end - 1] in " \t":
         term_end -= 1
-    found = _term_before(text, term_end, body.abbreviation, link_by_end)
+    found = _term_before(text, term_end, body.abbreviation, marked_by_end)
     if found is None:
         return None
     term, term_start = found
@@ -489,22 +498,24 @@ def _lowercase_phrase_ahead(text: str, position: int) -> list[tuple[str, int]]:
 # --- the term ----------------------------------------------------------------------------------------------------
 
 
-def _term_before(text: str, end: int, abbreviation: str | None, link_by_end: dict[int, Link]) -> tuple[str, int] | None:
+def _term_before(
+    text: str, end: int, abbreviation: str | None, marked_by_end: dict[int, int]
+) -> tuple[str, int] | None:
     """The term that ends at ``end`` and where it starts."""
     if end == 0:
         return None
-    link = link_by_end.get(end)
+    marked_start = marked_by_end.get(end)
     boundary = max(0, end - _TERM_WINDOW)
-    if link is not None:
-        boundary = link.at[0]
+    if marked_start is not None:
+        boundary = marked_start
     elif text[end - 1] in '”"’」':
         quoted = _quoted_before(text, end)
         if quoted is not None:
             return quoted
     found = _name_run(text, boundary, end, abbreviation)
-    if found is None and link is not None:
-        anchor = " ".join(text[link.at[0] : end].split()).strip(_QUOTES + _TRAILING_PUNCTUATION)
-        return (anchor, link.at[0]) if anchor else None
+    if found is None and marked_start is not None:
+        marked = " ".join(text[marked_start:end].split()).strip(_QUOTES + _TRAILING_PUNCTUATION)
+        return (marked, marked_start) if marked else None
     return found
 
 

@@ -167,7 +167,7 @@ def _paragraph(draft: _Draft, kind: ParagraphKind, first_ref: int) -> Paragraph:
         links=links,
         emphasis=emphasis,
         footnote_refs=refs,
-        glosses=tuple(find_glosses(text, links)),
+        glosses=tuple(find_glosses(text, links, emphasis=emphasis)),
     )
 
 

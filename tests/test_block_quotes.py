@@ -1,0 +1,39 @@
+"""Block quotes: a quotation set off after a paragraph that introduces it with a colon, also over paragraphs."""
+
+from __future__ import annotations
+
+import gtbparse
+from gtbparse import ParagraphKind
+
+HEAD = "A Title for Testing\n\nBy: Ann Example\n\nAnn Example is a fellow.\n\n"
+
+
+def _kinds(body: str) -> list[tuple[str, ParagraphKind]]:
+    issue = gtbparse.parse(HEAD + body)
+    return [(paragraph.text[:12], paragraph.kind) for paragraph in issue.paragraphs()]
+
+
+BODY, QUOTE = ParagraphKind.BODY, ParagraphKind.BLOCKQUOTE
+
+
+def test_a_quotation_over_two_paragraphs_only_closes_at_its_end() -> None:
+    body = (
+        "The minister put it this way:\n\n“We do not train for the day of landing. We train for the weeks before.\n\n"
+        "“That is why the volunteers matter as much as the brigades.”\n\nCritics were not convinced."
+    )
+    assert _kinds(body) == [
+        ("The minister", BODY),
+        ("“We do not t", QUOTE),
+        ("“That is why", QUOTE),
+        ("Critics were", BODY),
+    ]
+
+
+def test_an_unclosed_quotation_is_no_block_quote() -> None:
+    body = "He said:\n\n“We do not train for the day of landing.\n\nCritics were not convinced."
+    assert [kind for _, kind in _kinds(body)] == [BODY, BODY, BODY]
+
+
+def test_quoted_paragraphs_without_an_introducing_colon_are_body_text() -> None:
+    body = "He said so.\n\n“We do not train for the day of landing.\n\n“That is why it matters.”"
+    assert [kind for _, kind in _kinds(body)] == [BODY, BODY, BODY]
