@@ -14,8 +14,8 @@ Scoring, field by field (``correct / expected``):
 - paragraphs: an expected paragraph (body or block quote) counts when the same text is among the paragraphs
   of the paired unit; ``paragraphs (anywhere)`` counts it when it is anywhere in the issue;
 - block quotes and captions: the text among the unit's paragraphs of that kind;
-- joins: an expected break is *found* when a join edit (``join-column-break``, ``join-cjk``, ``dehyphenate``,
-  ``keep-hyphen``) starts on its line; its *kind* is scored over the found ones; ``hyphens`` scores the
+- joins: an expected break is *found* when a join edit (``join-column-break``, ``join-url``, ``join-cjk``,
+  ``dehyphenate``, ``keep-hyphen``) starts on its line; its *kind* is scored over the found ones; ``hyphens`` scores the
   remove/keep decision at each end-of-column hyphen;
 - furniture: an expected furniture block (masthead, page number, running head) is found when a piece of
   furniture covers its lines;
@@ -44,8 +44,11 @@ BLIND = ROOT / "tests" / "corpus" / "blind"
 SEED = ROOT / "seeds" / "000_109018197d74fce2.txt"
 SEED_GOLD = ROOT / "tests" / "corpus" / "seed-gold.json"
 
+# The keys know four kinds of join; a web address rejoined with nothing between its halves is keyed as a plain
+# join ("space"), as a closed em dash is.
 JOIN_KINDS = {
     "join-column-break": "space",
+    "join-url": "space",
     "join-cjk": "cjk",
     "dehyphenate": "dehyphenate",
     "keep-hyphen": "keep-hyphen",

@@ -1,4 +1,4 @@
-"""Block quotes: a quotation set off after a paragraph that introduces it with a colon, also over paragraphs."""
+"""Block quotes and list items: blocks that stand as their own paragraphs whatever their punctuation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ HEAD = "A Title for Testing\n\nBy: Ann Example\n\nAnn Example is a fellow.\n\n"
 
 
 def _kinds(body: str) -> list[tuple[str, ParagraphKind]]:
-    issue = gtbparse.parse(HEAD + body)
+    issue = gtbparse.parse(HEAD + body, layout="gtb-issue")
     return [(paragraph.text[:12], paragraph.kind) for paragraph in issue.paragraphs()]
 
 
@@ -37,3 +37,19 @@ def test_an_unclosed_quotation_is_no_block_quote() -> None:
 def test_quoted_paragraphs_without_an_introducing_colon_are_body_text() -> None:
     body = "He said so.\n\n“We do not train for the day of landing.\n\n“That is why it matters.”"
     assert [kind for _, kind in _kinds(body)] == [BODY, BODY, BODY]
+
+
+def test_list_items_are_paragraphs_of_their_own() -> None:
+    body = (
+        "The plan has three goals:\n\n• Extend the rail network to the south\n\n• Build offshore wind capacity\n\n"
+        "• Train engineers from\n\npartner countries\n\nThe first goal costs most."
+    )
+    assert _kinds(body) == [
+        ("The plan has", BODY),
+        ("• Extend the", BODY),
+        ("• Build offs", BODY),
+        ("• Train engi", BODY),
+        ("The first go", BODY),
+    ]
+    issue = gtbparse.parse(HEAD + body, layout="gtb-issue")
+    assert [paragraph.text for paragraph in issue.paragraphs()][3] == "• Train engineers from partner countries"

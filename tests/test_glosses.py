@@ -258,6 +258,16 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         # a number after a determiner is part of the name; after a preposition it is not
         ("The 1992 Consensus (九二共識) was disputed.", ["1992 Consensus"]),
         ("In 2005 Lien Chan (連戰) went to Beijing.", ["Lien Chan"]),
+        # a leading number stays in the term only when the characters have it too
+        ("Since the 2014 Umbrella Movement (雨傘運動), little changed.", ["Umbrella Movement"]),
+        ("The 228 Incident (二二八事件) is remembered.", ["228 Incident"]),
+        # ``and the`` joins two names; inside a title with a lowercase word it is the title's
+        ("The pact between the KMT and the Taiwan People’s Party (台灣民眾黨) held.", ["Taiwan People’s Party"]),
+        ("The Ministry of Science and Technology (科技部) agreed.", ["Ministry of Science and Technology"]),
+        # a participle before a lowercase term governs it
+        ("Groups began organizing recall votes (罷免) early.", ["recall votes"]),
+        ("It banned pork containing ractopamine (萊克多巴胺) then.", ["ractopamine"]),
+        ("The money laundering (洗錢) case grew.", ["money laundering"]),
         # a hedge is not part of a lowercase term
         ("They fear so-called lawfare (法律戰) most.", ["lawfare"]),
     ],

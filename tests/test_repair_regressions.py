@@ -171,3 +171,11 @@ def test_blocks_are_the_runs_of_non_blank_lines_of_split_lines(source: str) -> N
         assert Block.from_lines(block.lines) == block
         assert (block.start, block.end) == (block.lines[0].start, block.lines[-1].end)
         assert all(source[line.start : line.end] == line.text for line in block.lines)
+
+
+def test_a_comma_between_two_footnote_marks_goes_with_them() -> None:
+    head = "A Title\n\nBy: Ann Example\n\nAnn Example is a fellow.\n\n"
+    text = head + "It held for a decade. [3], [4] Critics disagree.[5],[6]"
+    paragraph = next(gtbparse.parse(text).paragraphs())
+    assert paragraph.text == "It held for a decade. Critics disagree."
+    assert [ref.number for ref in paragraph.footnote_refs] == [3, 4, 5, 6]

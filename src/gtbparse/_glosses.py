@@ -49,6 +49,7 @@ _BRACKET = _lazy(
     r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]|（(?P<wide>[^（）()\[\]\n]{1,300})）"
 )
 _HAN = regex.compile(r"\p{Han}")
+_NUMERAL = regex.compile(r"[\p{Nd}〇零一二三四五六七八九十百千萬万億亿兩两廿卅]")
 # The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
 # capital letter after a digit (聯合利劍-2024A), and
 # the full-width comma of a phrase that _join_phrases rejoined (今日香港，明日台灣).
@@ -386,6 +387,9 @@ def _bracket_gloss(
     if found is None:
         return None
     term, term_start = found
+    term, term_start = _without_unglossed_number(term, term_start, body.hanzi)
+    if not term:
+        return None
     abbreviation, note = body.abbreviation, body.note
     if abbreviation is None and note is not None and _is_clipped_short_name(note, term):
         abbreviation, note = note, None  # ``Taiwan Power Company (Taipower, 台灣電力公司)``
@@ -399,6 +403,19 @@ def _bracket_gloss(
         at=(term_start, end),
         span=span_of(term_start, end) if span_of else NO_SPAN,
     )
+
+
+def _without_unglossed_number(term: str, start: int, hanzi: str) -> tuple[str, int]:
+    """``term`` less a leading number that the characters do not gloss, and where it then starts.
+
+    A number is part of a name when the characters have it too (``the 228 Incident (二二八事件)``, ``1992
+    Consensus (九二共識)``); otherwise it is a year or count before the name (``the 2014 Umbrella Movement
+    (雨傘運動)``).
+    """
+    number, space, rest = term.partition(" ")
+    if not (number.isdigit() and space and rest) or _NUMERAL.search(hanzi):
+        return term, start
+    return rest, start + len(number) + len(space)
 
 
 def _is_clipped_short_name(word: str, term: str) -> bool:
@@ -581,6 +598,7 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
         cut = max((index for index, token in enumerate(run) if token.possessive), default=-1)
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
         chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
+        chosen = _after_last_pair(chosen)
     if chosen and any(token.inner for token in chosen):
         last_inner = max(index for index, token in enumerate(chosen) if token.inner)
         rest = chosen[last_inner + 1 :]
@@ -592,6 +610,20 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     if not chosen:
         return None
     return " ".join(token.word for token in chosen), chosen[0].start
+
+
+def _after_last_pair(run: list[_Token]) -> list[_Token]:
+    """The name after the last ``and the`` of ``run``: ``the KMT and the Taiwan People’s Party`` names two parties.
+
+    Inside a title that has a lowercase word, ``and the`` belongs to the title (``Relations between the
+    Taiwan Area and the Mainland Area``): such a run is kept whole here and judged as a title.
+    """
+    if any(token.inner for token in run):
+        return run
+    for index in range(len(run) - 3, -1, -1):
+        if run[index].word == "and" and run[index + 1].word.lower() == "the":
+            return run[index + 2 :]
+    return run
 
 
 def _introduced(text: str, boundary: int, start: int) -> bool:
@@ -822,8 +854,8 @@ def _lowercase_phrase(text: str, boundary: int, words: Sequence[tuple[str, int]]
     phrase: list[tuple[str, int]] = []
     window = words[-_MAX_LOWERCASE_WORDS:]
     for word, start in reversed(window):
-        if phrase and _has_possessive(word):
-            break
+        if phrase and (_has_possessive(word) or _is_participle(word)):
+            break  # ``organizing recall votes``: a participle before the term governs it, not part of it
         if not _LOWER_TOKEN().fullmatch(word) or word in _STOP_LOWERCASE:
             break
         phrase.append((word, start))
@@ -835,6 +867,11 @@ def _lowercase_phrase(text: str, boundary: int, words: Sequence[tuple[str, int]]
             phrase.append((lead, lead_start))
     phrase.reverse()
     return " ".join(word for word, _ in phrase), phrase[0][1]
+
+
+def _is_participle(word: str) -> bool:
+    """A lowercase word in ``-ing`` with a stem of three letters or more (``containing``, not ``thing``)."""
+    return word.endswith("ing") and len(word) >= 6
 
 
 def _leads_lowercase_phrase(text: str, boundary: int, word: str, start: int) -> bool:

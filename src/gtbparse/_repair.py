@@ -237,10 +237,14 @@ def decide_join(
         return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
     if _tight_cjk_break(first, second) and (before.still_open or not ends_sentence(first)):
         return _Decision("", 0, "join-cjk", "a Han character at the break: no space between characters")
+    if layout.list_item.match(second):
+        return None
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
         closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
         return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
+    if layout.list_item.match(before.blocks[0].text):
+        return None  # list items often end without punctuation: only strong evidence continues one
     if before.role is Role.FOOTNOTE and not looks_like_heading(second, layout):
         return _Decision(" ", 0, "join-column-break", "text after a footnote that is no item title continues it")
     if ends_sentence(first):

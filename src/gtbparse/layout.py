@@ -19,6 +19,9 @@ def _compile(pattern: str) -> Pattern:
     return regex.compile(pattern, regex.VERSION1 | regex.VERBOSE)
 
 
+_LIST_ITEM = _compile(r"^[•▪◦●‣·][\ \t]|^-[\ \t]")
+
+
 @attrs.frozen
 class Layout:
     """Everything the parser knows about one layout, as patterns and tables."""
@@ -75,6 +78,9 @@ class Layout:
     front_matter: tuple[tuple[str, Pattern], ...] = ()
     """``(kind, pattern)`` of one-line labels that may stand before the first byline and are kept as furniture:
     ``cover-title`` (a special issue's cover line; group ``title`` is the issue's title) and ``contents-heading``."""
+    list_item: Pattern = attrs.field(factory=lambda: _LIST_ITEM)
+    """The start of a list item printed as its own block, bullet and all: a break never joins one to the block
+    before it, and only strong evidence (a lower-case continuation, a clause left open) joins a block to it."""
 
 
 _MINOR_WORDS = frozenset(
