@@ -261,6 +261,9 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         # a leading number stays in the term only when the characters have it too
         ("Since the 2014 Umbrella Movement (雨傘運動), little changed.", ["Umbrella Movement"]),
         ("The 228 Incident (二二八事件) is remembered.", ["228 Incident"]),
+        # and a month and year before a name never are part of it
+        ("Memories of the May 2013 Guang Da Xing No. 28 (廣大興28號) case linger.", ["Guang Da Xing No. 28"]),
+        ("The May Fourth Movement (五四運動) shaped it.", ["May Fourth Movement"]),
         # ``and the`` joins two names; inside a title with a lowercase word it is the title's
         ("The pact between the KMT and the Taiwan People’s Party (台灣民眾黨) held.", ["Taiwan People’s Party"]),
         ("The Ministry of Science and Technology (科技部) agreed.", ["Ministry of Science and Technology"]),

@@ -49,6 +49,8 @@ _BRACKET = _lazy(
     r"\((?P<round>[^()\[\]\n]{1,300})\)|\[(?P<square>[^()\[\]\n]{1,300})\]|（(?P<wide>[^（）()\[\]\n]{1,300})）"
 )
 _HAN = regex.compile(r"\p{Han}")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _NUMERAL = regex.compile(r"[\p{Nd}〇零一二三四五六七八九十百千萬万億亿兩两廿卅]")
 # The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
 # capital letter after a digit (聯合利劍-2024A), and
@@ -406,16 +408,22 @@ def _bracket_gloss(
 
 
 def _without_unglossed_number(term: str, start: int, hanzi: str) -> tuple[str, int]:
-    """``term`` less a leading number that the characters do not gloss, and where it then starts.
+    """``term`` less a date or number before the name, and where it then starts.
 
-    A number is part of a name when the characters have it too (``the 228 Incident (二二八事件)``, ``1992
-    Consensus (九二共識)``); otherwise it is a year or count before the name (``the 2014 Umbrella Movement
-    (雨傘運動)``).
+    A month and year are never part of a name, nor is what stands before them (``Memories of the May 2013
+    Guang Da Xing No. 28``). A leading number is part of a name when the characters have it too (``the 228
+    Incident (二二八事件)``, ``1992 Consensus (九二共識)``); otherwise it is a year or count before the name
+    (``the 2014 Umbrella Movement (雨傘運動)``).
     """
-    number, space, rest = term.partition(" ")
-    if not (number.isdigit() and space and rest) or _NUMERAL.search(hanzi):
-        return term, start
-    return rest, start + len(number) + len(space)
+    words = term.split(" ")
+    for index in range(len(words) - 3, -1, -1):  # the last month and year with a name after them
+        if words[index].lower() in _MONTHS and _YEAR.fullmatch(words[index + 1]):
+            cut = sum(len(word) + 1 for word in words[: index + 2])
+            return term[cut:], start + cut
+    if len(words) > 1 and words[0].isdigit() and not _NUMERAL.search(hanzi):
+        cut = len(words[0]) + 1
+        return term[cut:], start + cut
+    return term, start
 
 
 def _is_clipped_short_name(word: str, term: str) -> bool:
