@@ -271,6 +271,10 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("Groups began organizing recall votes (罷免) early.", ["recall votes"]),
         ("It banned pork containing ractopamine (萊克多巴胺) then.", ["ractopamine"]),
         ("The money laundering (洗錢) case grew.", ["money laundering"]),
+        # a plural possessive describes the term; a singular one names an owner
+        ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
+        ("Its workers' unions (工會) grew.", ["workers' unions"]),
+        ("They visited the island’s largest port (最大港口) first.", ["largest port"]),
         # a hedge is not part of a lowercase term
         ("They fear so-called lawfare (法律戰) most.", ["lawfare"]),
     ],

@@ -862,9 +862,13 @@ def _lowercase_phrase(text: str, boundary: int, words: Sequence[tuple[str, int]]
     phrase: list[tuple[str, int]] = []
     window = words[-_MAX_LOWERCASE_WORDS:]
     for word, start in reversed(window):
-        if phrase and (_has_possessive(word) or _is_participle(word)):
-            break  # ``organizing recall votes``: a participle before the term governs it, not part of it
-        if not _LOWER_TOKEN().fullmatch(word) or word in _STOP_LOWERCASE:
+        # A plural possessive describes (``farmers’ associations``); a singular one names an owner (``the
+        # island’s largest port``), and a participle governs the term (``organizing recall votes``).
+        describing = phrase and word.endswith(("s'", "s’"))
+        if phrase and ((_has_possessive(word) and not describing) or _is_participle(word)):
+            break
+        bare = word[:-1] if describing else word
+        if not _LOWER_TOKEN().fullmatch(bare) or bare in _STOP_LOWERCASE:
             break
         phrase.append((word, start))
     if not phrase:
