@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 
-from ._pipeline import explain
 from ._version import __version__
 from .batch import BatchResult, parse_many
 from .errors import InternalError, ParseError
@@ -91,13 +90,21 @@ __all__ = [
 ]
 
 
+def _explain(text: str, source_name: str | None, layout: Layout | str | None) -> Explained:
+    # The pipeline's modules are imported by the first parse, not by ``import gtbparse``: a program that only
+    # imports the package (for the model, or the command line's help) does not pay for compiling them.
+    from ._pipeline import explain
+
+    return explain(text, source_name=source_name, layout=layout)
+
+
 def parse(text: str, *, source_name: str | None = None, layout: Layout | str | None = None) -> Issue:
     """Parse the text rendition of an issue into an :class:`Issue`.
 
     Raises :class:`ParseError` (naming line and column) only when no issue can be
     built: empty input, binary data, or text with no article in it.
     """
-    return explain(text, source_name=source_name, layout=layout).issue
+    return _explain(text, source_name, layout).issue
 
 
 def parse_and_explain(text: str, *, source_name: str | None = None, layout: Layout | str | None = None) -> Explained:
@@ -105,7 +112,7 @@ def parse_and_explain(text: str, *, source_name: str | None = None, layout: Layo
 
     Returns an :class:`Explained`: the issue, the edits applied, the diagnostics and any unplaced text.
     """
-    return explain(text, source_name=source_name, layout=layout)
+    return _explain(text, source_name, layout)
 
 
 def parse_file(path: str | os.PathLike[str], *, layout: Layout | str | None = None) -> Issue:

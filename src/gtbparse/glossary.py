@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._glosses import are_script_variants, variant_key
 from .model import Gloss, Script
 
 if TYPE_CHECKING:
@@ -103,6 +102,8 @@ def _term_key(term: str) -> str:
 
 
 def _entries(found: Iterable[GlossOccurrence]) -> tuple[GlossaryEntry, ...]:
+    from ._glosses import are_script_variants, variant_key  # here: ``import gtbparse`` need not load the finder
+
     by_hanzi: dict[str, list[tuple[int, GlossOccurrence]]] = {}
     for index, occurrence in enumerate(found):
         by_hanzi.setdefault(occurrence.gloss.hanzi, []).append((index, occurrence))
