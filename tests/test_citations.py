@@ -308,6 +308,15 @@ def test_numbering_that_skips_is_diagnosed() -> None:
     assert "2" in diagnostic.message
 
 
+def test_numbering_through_the_issue_is_no_problem_but_a_gap_still_is() -> None:
+    first = ARTICLE.format(body="A claim. [1] Another. [2]", main="It matters.", notes="[1] A remark.\n\n[2] Another.")
+    second = ARTICLE.replace("John Smith", "Mary Major").replace("Single", "Second")
+    through = first + "\n" + second.format(body="More. [3]", main="It also matters.", notes="[3] A third remark.")
+    assert _codes(gtbparse.parse_and_explain(through)) == []
+    gap = first + "\n" + second.format(body="More. [4]", main="It also matters.", notes="[4] A fourth remark.")
+    assert _codes(gtbparse.parse_and_explain(gap)) == ["footnote-numbering"]
+
+
 def test_numbering_restarts_in_each_item_of_a_multi_item_column() -> None:
     text = """Fortnightly Review
 

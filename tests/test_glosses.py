@@ -299,6 +299,8 @@ def test_term_rules(text: str, terms: list[str]) -> None:
             ["Act Governing Relations with Hong Kong and Macau"],
         ),
         ("Beijing’s new Made in China 2035 (中国制造2035) plan stalled.", ["Made in China 2035"]),
+        # ... but not when the characters are those of a short name, which no such title has
+        ("They built the new Third LNG Terminal at Guantang (觀塘) late.", ["Guantang"]),
         # ... but not without one, nor when the run ends in a person's name
         ("He praised the Summit in Taipei and Lai Ching-te (賴清德) alike.", ["Lai Ching-te"]),
         ("Officials met in Taipei with Lai Ching-te (賴清德) twice.", ["Lai Ching-te"]),

@@ -179,3 +179,14 @@ def test_a_comma_between_two_footnote_marks_goes_with_them() -> None:
     paragraph = next(gtbparse.parse(text).paragraphs())
     assert paragraph.text == "It held for a decade. Critics disagree."
     assert [ref.number for ref in paragraph.footnote_refs] == [3, 4, 5, 6]
+
+
+def test_no_space_after_an_opening_quote_or_before_closing_punctuation() -> None:
+    assert _decide("the minister said that “", "deterrence is not a number") == ("join-column-break", "")
+    assert _decide("as the white paper (2023", ") [2] warned, and") == ("join-column-break", "")
+    assert _decide("the cost was", "high, and rising") == ("join-column-break", " ")
+
+
+def test_a_footnote_mark_ends_the_block_as_a_full_stop_would() -> None:
+    assert _decide("officials called it a long-overdue reform [3]", "The next round will be harder.") is None
+    assert _decide("officials called it a long-overdue reform [3]", "and the next round") is not None

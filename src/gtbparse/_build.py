@@ -60,6 +60,8 @@ class _Context:
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     used: set[int] = attrs.Factory(set)
     line_starts: list[int] | None = None
+    last_footnote: int = 0
+    """The number of the last footnote built so far, for notes numbered through the issue."""
 
     def diagnose(self, code: str, severity: Severity, message: str, span: Span) -> None:
         if self.line_starts is None:  # counted once: a diagnostic per block must not rescan the source
@@ -416,9 +418,11 @@ def _check_footnotes(unit: Article, context: _Context) -> None:
                 f"footnote {number} has no mark in the text",
                 note.span,
             )
+    # Notes are numbered from 1 in each article or item, or on from the last note before (numbered through the
+    # issue); either way, each note follows the one before it.
     expected = 1
-    for note in unit.footnotes:
-        if note.number != expected:
+    for index, note in enumerate(unit.footnotes):
+        if note.number != expected and not (index == 0 and note.number == context.last_footnote + 1):
             context.diagnose(
                 "footnote-numbering",
                 Severity.WARNING,
@@ -426,3 +430,5 @@ def _check_footnotes(unit: Article, context: _Context) -> None:
                 note.span,
             )
         expected = note.number + 1
+    if unit.footnotes:
+        context.last_footnote = unit.footnotes[-1].number

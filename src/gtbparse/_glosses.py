@@ -30,6 +30,8 @@ _MAX_QUOTED = 200
 _MAX_PERSONAL_NAME_WORDS = 4
 _MAX_MODIFIED_WORDS = 2
 _MAX_ADJECTIVES_AFTER_DETERMINER = 2
+_SHORT_GLOSS = 3
+"""A gloss of this many characters or fewer is a short name (a place, a person): never a title's."""
 _MAX_REVERSED_LOWERCASE_WORDS = 4
 """A name is read as modifying at most this many lowercase words (``Tatan power plant``); more are a clause."""
 _VERY_COMMON = 20_000
@@ -385,7 +387,7 @@ def _bracket_gloss(
     term_end = start
     while term_end > 0 and text[term_end - 1] in " \t":
         term_end -= 1
-    found = _term_before(text, term_end, body.abbreviation, marked_by_end)
+    found = _term_before(text, term_end, body.abbreviation, marked_by_end, short=len(body.hanzi) <= _SHORT_GLOSS)
     if found is None:
         return None
     term, term_start = found
@@ -524,7 +526,7 @@ def _lowercase_phrase_ahead(text: str, position: int) -> list[tuple[str, int]]:
 
 
 def _term_before(
-    text: str, end: int, abbreviation: str | None, marked_by_end: dict[int, int]
+    text: str, end: int, abbreviation: str | None, marked_by_end: dict[int, int], *, short: bool = False
 ) -> tuple[str, int] | None:
     """The term that ends at ``end`` and where it starts."""
     if end == 0:
@@ -537,7 +539,7 @@ def _term_before(
         quoted = _quoted_before(text, end)
         if quoted is not None:
             return quoted
-    found = _name_run(text, boundary, end, abbreviation)
+    found = _name_run(text, boundary, end, abbreviation, short=short)
     if found is None and marked_start is not None:
         marked = " ".join(text[marked_start:end].split()).strip(_QUOTES + _TRAILING_PUNCTUATION)
         return (marked, marked_start) if marked else None
@@ -569,7 +571,9 @@ class _Token:
     """A lowercase word inside a title, like ``in`` of ``Made in China 2025``."""
 
 
-def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> tuple[str, int] | None:
+def _name_run(
+    text: str, boundary: int, end: int, abbreviation: str | None, *, short: bool = False
+) -> tuple[str, int] | None:
     """The capitalised name that ends at ``end``, or a short lowercase phrase when there is none."""
     # The words before ``end`` are read backwards, one at a time, only as far as the name runs.
     backwards = _TOKEN_BACKWARDS().finditer(text, boundary, end)
@@ -610,10 +614,11 @@ def _name_run(text: str, boundary: int, end: int, abbreviation: str | None) -> t
     if chosen and any(token.inner for token in chosen):
         last_inner = max(index for index, token in enumerate(chosen) if token.inner)
         rest = chosen[last_inner + 1 :]
-        # A title is introduced (``the Made in China 2025``) and ends in no person's name (``the Taiwanese in
-        # China Lee Meng-chu``); otherwise the lowercase word ends the name after it.
+        # A title is introduced (``the Made in China 2025``), ends in no person's name (``the Taiwanese in
+        # China Lee Meng-chu``) and is glossed by more than a short name's characters (``the Third LNG
+        # Terminal at Guantang (觀塘)`` glosses the place); otherwise the lowercase word ends the name after it.
         ends_in_person = any(_is_personal_name(rest[index:]) for index in range(len(rest)))
-        if ends_in_person or not _introduced(text, boundary, chosen[0].start):
+        if short or ends_in_person or not _introduced(text, boundary, chosen[0].start):
             chosen = _personal_name_tail(_trim_opening(rest), False)
     if not chosen:
         return None

@@ -241,20 +241,33 @@ def decide_join(
         return None
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
-        closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
-        return _Decision("" if closed_dash else " ", 0, "join-column-break", strong)
+        return _Decision(_joiner(first, second), 0, "join-column-break", strong)
     if layout.list_item.match(before.blocks[0].text):
         return None  # list items often end without punctuation: only strong evidence continues one
     if before.role is Role.FOOTNOTE and not looks_like_heading(second, layout):
-        return _Decision(" ", 0, "join-column-break", "text after a footnote that is no item title continues it")
-    if ends_sentence(first):
-        return None
+        evidence = "text after a footnote that is no item title continues it"
+        return _Decision(_joiner(first, second), 0, "join-column-break", evidence)
+    if ends_sentence(first) or _TRAILING_MARKS.search(first):
+        return None  # a footnote mark stands where a sentence or clause ends, punctuated or not
     # Only running text has headings: a short footnote or main point cut by a break is not one.
     if before.role is Role.TEXT and len(before.blocks) == 1 and looks_like_heading(first, layout):
         return None
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
-    return _Decision(" ", 0, "join-column-break", "the block stops without terminal punctuation")
+    return _Decision(_joiner(first, second), 0, "join-column-break", "the block stops without terminal punctuation")
+
+
+_OPENERS = "“‘([{«‹"
+_CLOSERS_AT_START = ")]}”’»›,.;:!?"
+
+
+def _joiner(first: str, second: str) -> str:
+    """What goes between the halves of a plain join: a space, or nothing next to a closed dash, after an opening
+    bracket or quotation mark, or before closing punctuation (``said that “`` / ``deterrence``, ``(2023`` / ``)``)."""
+    closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
+    if closed_dash or first.endswith(tuple(_OPENERS)) or second.startswith(tuple(_CLOSERS_AT_START)):
+        return ""
+    return " "
 
 
 def _may_end_in_url(stripped: str) -> bool:
