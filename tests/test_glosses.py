@@ -274,6 +274,9 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),
+        # a possessive inside the quotation marks belongs to the sentence
+        ("Under the “New Southbound Policy’s” (新南向政策) terms, trade grew.", ["New Southbound Policy"]),
+        ("The “united front” (統戰) work went on.", ["united front"]),
         ("They visited the island’s largest port (最大港口) first.", ["largest port"]),
         # a hedge is not part of a lowercase term
         ("They fear so-called lawfare (法律戰) most.", ["lawfare"]),

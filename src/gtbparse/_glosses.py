@@ -555,7 +555,8 @@ def _quoted_before(text: str, end: int) -> tuple[str, int] | None:
     inner = text[start + 1 : end - 1]
     if "\n" in inner or (closing == '"' and '"' in inner) or (closing == "’" and "’" in inner):
         return None
-    term = _unquote(inner)
+    # ``the “New Southbound Policy’s” (新南向政策)``: the possessive is the sentence's, not the name's.
+    term = _without_possessive(_unquote(inner))
     return (term, start) if term and _HAN.search(term) is None else None
 
 
