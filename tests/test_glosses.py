@@ -278,6 +278,11 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("Under the “New Southbound Policy’s” (新南向政策) terms, trade grew.", ["New Southbound Policy"]),
         ("The “united front” (統戰) work went on.", ["united front"]),
         ("They visited the island’s largest port (最大港口) first.", ["largest port"]),
+        # a capitalised plural possessive opening a name describes; a name's own possessive is an owner's
+        ("She edits the Workers’ Voice (勞動者之聲) weekly.", ["Workers’ Voice"]),
+        ("The Veterans' Affairs Council (退輔會) objected.", ["Veterans' Affairs Council"]),
+        ("They studied the United States’ Taiwan Relations Act (台灣關係法) closely.", ["Taiwan Relations Act"]),
+        ("Taiwan’s Military Intelligence Bureau (軍情局) agreed.", ["Military Intelligence Bureau"]),
         # a hedge is not part of a lowercase term
         ("They fear so-called lawfare (法律戰) most.", ["lawfare"]),
     ],

@@ -608,7 +608,7 @@ def _name_run(
         return _lowercase_phrase(text, boundary, words_back[::-1])
     chosen = _by_abbreviation(run, abbreviation) if abbreviation else None
     if chosen is None:
-        cut = max((index for index, token in enumerate(run) if token.possessive), default=-1)
+        cut = max((index for index, token in enumerate(run) if _owns(run, index)), default=-1)
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
         chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
         chosen = _after_last_pair(chosen)
@@ -638,6 +638,22 @@ def _after_last_pair(run: list[_Token]) -> list[_Token]:
         if run[index].word == "and" and run[index + 1].word.lower() == "the":
             return run[index + 2 :]
     return run
+
+
+def _owns(run: list[_Token], index: int) -> bool:
+    """Whether ``run[index]`` is a possessive naming an owner (``Taiwan’s``), not describing what follows.
+
+    A plural of a common noun that opens the name (``Workers’ Voice``, ``Veterans’ Affairs Council``) describes;
+    after another capitalised word (``the United States’``) it is a name's own, an owner.
+    """
+    token = run[index]
+    if not token.possessive:
+        return False
+    if not token.word.endswith(("s'", "s’")) or (index > 0 and run[index - 1].word[:1].isupper()):
+        return True
+    lexicon = english_lexicon()
+    singular = token.bare[:-1].lower()
+    return lexicon is None or lexicon.is_rare(singular) or _is_name_like(token.bare[:-1])
 
 
 def _introduced(text: str, boundary: int, start: int) -> bool:
