@@ -315,6 +315,7 @@ def test_term_rules(text: str, terms: list[str]) -> None:
         ("He was elected Speaker in 2020 Yu Shyi-kun (游錫堃) said.", ["Yu Shyi-kun"]),
         # a proper name, demonym or acronym directly before a short lowercase phrase
         ("A fault at the Hsinta power plant (興達電廠) spread.", ["Hsinta power plant"]),
+        ("A fault in the Penghu–Taiwan undersea cable (台澎海底電纜) spread.", ["Penghu–Taiwan undersea cable"]),
         ("Rules for Vietnamese workers (越南移工) changed.", ["Vietnamese workers"]),
         ("He angered KMT legislators (國民黨立委) again.", ["KMT legislators"]),
         ("Taoyuan airport (桃園機場) reopened.", ["Taoyuan airport"]),

@@ -323,6 +323,8 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
             kind = ParagraphKind.CAPTION
         elif index <= quotation_end or _is_blockquote(block.raw, previous_raw):
             kind = ParagraphKind.BLOCKQUOTE
+        elif heading is not None and not paragraphs and _wholly_quoted(block.raw):
+            kind = ParagraphKind.BLOCKQUOTE  # a heading introduces the quotation under it as a colon would
         elif (end := _quotation_end(body, index, previous_raw)) is not None:
             kind, quotation_end = ParagraphKind.BLOCKQUOTE, end
         paragraphs.append(_paragraph(block.raw, block.mapping, block.span, kind, context))
@@ -347,6 +349,16 @@ def _quotation_end(body: Sequence[Joined], index: int, previous_raw: str) -> int
         if _CLOSING_QUOTE.search(block.raw):
             return following
     return None
+
+
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _wholly_quoted(raw: str) -> bool:
+    """Whether ``raw`` is one quotation from its first character to its end (footnote marks aside)."""
+    closing = _QUOTE_PAIRS.get(raw[:1])
+    end = _CLOSING_QUOTE.search(raw)
+    return closing is not None and end is not None and raw.find(closing, 1) == end.start()
 
 
 def _is_blockquote(raw: str, previous_raw: str) -> bool:

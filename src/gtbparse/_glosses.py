@@ -916,7 +916,11 @@ def _leads_lowercase_phrase(text: str, boundary: int, word: str, start: int) -> 
     from a name of its own.
     """
     lowered = word.lower()
-    if _CAPITALISED_WORD().fullmatch(word) is None or lowered in _STOP_LOWERCASE or lowered in _CONNECTORS:
+    # A compound of names (``Penghu–Taiwan undersea cable``) leads like one name.
+    parts = regex.split(r"[-–]", word)
+    if not all(_CAPITALISED_WORD().fullmatch(part) for part in parts):
+        return False
+    if lowered in _STOP_LOWERCASE or lowered in _CONNECTORS:
         return False
     if _is_title(word):
         return False

@@ -37,6 +37,7 @@ _MARKUP_CHARS = "[<\\*\r\n"
 _SPACES = " \t"
 
 LOST_URL = "#"
+_HYPHEN_BEFORE = regex.compile(r"(?r)\p{L}-\Z")
 
 
 @attrs.frozen
@@ -182,8 +183,12 @@ class _State:
                 self._nested_span(match, "em_text", "em")
             else:  # a line break inside a block: the lines of one paragraph
                 source_span = self.span(match_start, position)
-                out.insert(" ", source_span[0])
-                self.edits.append(Edit("join-line", source_span, match.group(), " ", "a line break inside a block"))
+                # After a hyphen the line goes on with no space (``Cross-`` / ``Strait``): the hyphen stays, as
+                # whether it only split a word is decided at column breaks, where the words are at hand.
+                joiner = "" if _HYPHEN_BEFORE.search(self.raw, 0, match_start) else " "
+                out.insert(joiner, source_span[0])
+                evidence = "a line break after a hyphen inside a block" if not joiner else "a line break inside a block"
+                self.edits.append(Edit("join-line", source_span, match.group(), joiner, evidence))
         self.copy(position, end)
 
     def _nested_span(self, match: regex.Match[str], group: str, kind: str) -> None:

@@ -249,8 +249,10 @@ def decide_join(
         return _Decision(_joiner(first, second), 0, "join-column-break", evidence)
     if ends_sentence(first) or _TRAILING_MARKS.search(first):
         return None  # a footnote mark stands where a sentence or clause ends, punctuated or not
-    # Only running text has headings: a short footnote or main point cut by a break is not one.
-    if before.role is Role.TEXT and len(before.blocks) == 1 and looks_like_heading(first, layout):
+    # Only running text has headings: a short footnote or main point cut by a break is not one. A heading cut in
+    # two by a break is rejoined above (it ends on a word like ``from``); whole again, it ends its block too.
+    whole_heading = len(before.blocks) == 1 or is_title_case(first.split(), layout)
+    if before.role is Role.TEXT and whole_heading and looks_like_heading(first, layout):
         return None
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None

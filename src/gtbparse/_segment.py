@@ -344,7 +344,7 @@ def _is_item_title(block: Joined, layout: Layout) -> bool:
 
 
 def is_heading(block: Joined, following: Joined | None, layout: Layout, previous: Joined | None = None) -> bool:
-    """A heading is a single unjoined heading-shaped block followed by body text.
+    """A heading is a heading-shaped block (see :func:`_heading_shaped`) followed by body text.
 
     Short sentence-case lines in a row are the items of a list, not headings: a heading not in title case
     must not stand next to another heading-shaped line.
@@ -362,4 +362,7 @@ def is_heading(block: Joined, following: Joined | None, layout: Layout, previous
 
 
 def _heading_shaped(block: Joined, layout: Layout) -> bool:
-    return block.role is Role.TEXT and len(block.blocks) == 1 and looks_like_heading(block.raw, layout)
+    """Heading-shaped and unjoined, or rejoined from halves a break cut apart when it is in title case."""
+    if block.role is not Role.TEXT or not looks_like_heading(block.raw, layout):
+        return False
+    return len(block.blocks) == 1 or is_title_case(block.raw.split(), layout)

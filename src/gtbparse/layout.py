@@ -107,7 +107,7 @@ GTB_ISSUE = Layout(
     footnote_start=_compile(r"^\[(?P<number>\d{1,3})\](?!\()\s*"),
     caption=_compile(
         r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
-        [^\n]*\)$
+        [^\n]*(?:\n[^\n]*){0,2}\)$
         | ^(?:Charts?|Photo|Image|Figure|Graphic|Map|Table|Source)(?:\ \d+)?:\ [^\n]*$"""
     ),
     sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b"),
