@@ -469,20 +469,11 @@ def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, 
         if _HAN.search(term):
             return None
     else:
-        tokens: list[tuple[str, int]] = []
-        for token in _TOKEN().finditer(text, position, min(len(text), position + _TERM_WINDOW)):
-            word = token.group()
-            bare = word.rstrip(",.;:!?")
-            if _NAME_TOKEN().fullmatch(bare) or (tokens and bare.lower() in _CONNECTORS):
-                tokens.append((bare, token.start()))
-                if bare != word or len(tokens) >= _MAX_TERM_WORDS:
-                    break
-            else:
-                break
+        tokens = _words_ahead(text, position, _continues_name, _MAX_TERM_WORDS, ",.;:!?")
         while tokens and tokens[-1][0].lower() in _CONNECTORS:
             tokens.pop()
-        if not tokens:
-            tokens = _lowercase_phrase_ahead(text, position)
+        if not tokens:  # ``translates “國家安全” as national security.``: a short lowercase term, to punctuation
+            tokens = _words_ahead(text, position, _continues_phrase, _MAX_REVERSED_LOWERCASE_WORDS, ",.;:!?)")
         if not tokens:
             return None
         term = " ".join(word for word, _ in tokens)
@@ -505,21 +496,30 @@ def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, 
     )
 
 
-def _lowercase_phrase_ahead(text: str, position: int) -> list[tuple[str, int]]:
-    """A short lowercase term after a reversed form (``translates “國家安全” as national security.``).
-
-    It runs to punctuation or a function word, and is no term when a function word opens it (``as a slogan``).
-    """
+def _words_ahead(
+    text: str, position: int, accepts: Callable[[str, int], bool], limit: int, trailing: str
+) -> list[tuple[str, int]]:
+    """The words after ``position`` (less ``trailing`` punctuation) while ``accepts`` the word and how many are
+    taken, up to ``limit`` words or the first word with punctuation after it."""
     words: list[tuple[str, int]] = []
     for token in _TOKEN().finditer(text, position, min(len(text), position + _TERM_WINDOW)):
         word = token.group()
-        bare = word.rstrip(",.;:!?)")
-        if not _LOWER_TOKEN().fullmatch(bare) or bare in _STOP_LOWERCASE:
+        bare = word.rstrip(trailing)
+        if not accepts(bare, len(words)):
             break
         words.append((bare, token.start()))
-        if bare != word or len(words) == _MAX_REVERSED_LOWERCASE_WORDS:
+        if bare != word or len(words) >= limit:
             break
     return words
+
+
+def _continues_name(word: str, taken: int) -> bool:
+    return _NAME_TOKEN().fullmatch(word) is not None or (taken > 0 and word.lower() in _CONNECTORS)
+
+
+def _continues_phrase(word: str, taken: int) -> bool:
+    """A lowercase word that is no function word: ``as a slogan`` has no term."""
+    return _LOWER_TOKEN().fullmatch(word) is not None and word not in _STOP_LOWERCASE
 
 
 # --- the term ----------------------------------------------------------------------------------------------------

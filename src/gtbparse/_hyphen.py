@@ -109,7 +109,8 @@ class _WordCounter:
             return self._all.get(folded_word, 0)
         if self._fragments is None:
             self._fragments = tuple(fragment.casefold() for fragment in _fragments_at_breaks(self._texts))
-        total = sum(chunk.count(folded_word) for chunk in self._chunks)
+        whole_token = _TOKEN.fullmatch(folded_word) is not None
+        total = sum(chunk.count(folded_word, whole_token=whole_token) for chunk in self._chunks)
         total -= sum(_occurrences(fragment, folded_word) for fragment in self._fragments)
         found = self._found[folded_word] = total
         return found
@@ -123,12 +124,14 @@ class _Chunk:
     texts: Sequence[str]
     starts: list[int]
 
-    def count(self, word: str) -> int:
-        """How often ``word`` counts in these texts (as a token or a part of one), fragments at breaks included."""
+    def count(self, word: str, *, whole_token: bool) -> int:
+        """How often ``word`` counts in these texts (as a token or a part of one), fragments at breaks included.
+
+        ``whole_token`` says whether ``word`` is one token as it stands, so that an occurrence between separators is it.
+        """
         folded = self.folded
         total = 0
         length = len(word)
-        whole_token = _TOKEN.fullmatch(word) is not None
         at = folded.find(word)
         while at >= 0:
             end = at + length

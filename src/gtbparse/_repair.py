@@ -109,6 +109,12 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     return ", " not in core or is_title_case(words, layout)
 
 
+def is_heading_shaped(text: str, blocks: int, layout: Layout) -> bool:
+    """Whether ``text``, rejoined from ``blocks`` blocks, can stand as a heading: heading-shaped, and in title case
+    when a break cut it in two (sentence case there reads as a sentence cut short)."""
+    return looks_like_heading(text, layout) and (blocks == 1 or is_title_case(text.split(), layout))
+
+
 def is_title_case(words: list[str], layout: Layout) -> bool:
     """Whether every word but the minor ones (``of``, ``the`` …) starts with a capital or a digit."""
     for word in words:
@@ -251,23 +257,22 @@ def decide_join(
         return None  # a footnote mark stands where a sentence or clause ends, punctuated or not
     # Only running text has headings: a short footnote or main point cut by a break is not one. A heading cut in
     # two by a break is rejoined above (it ends on a word like ``from``); whole again, it ends its block too.
-    whole_heading = len(before.blocks) == 1 or is_title_case(first.split(), layout)
-    if before.role is Role.TEXT and whole_heading and looks_like_heading(first, layout):
+    if before.role is Role.TEXT and is_heading_shaped(first, len(before.blocks), layout):
         return None
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
     return _Decision(_joiner(first, second), 0, "join-column-break", "the block stops without terminal punctuation")
 
 
-_OPENERS = "“‘([{«‹"
-_CLOSERS_AT_START = ")]}”’»›,.;:!?"
+_OPENERS = tuple("“‘([{«‹")
+_CLOSERS_AT_START = tuple(")]}”’»›,.;:!?")
 
 
 def _joiner(first: str, second: str) -> str:
     """What goes between the halves of a plain join: a space, or nothing next to a closed dash, after an opening
     bracket or quotation mark, or before closing punctuation (``said that “`` / ``deterrence``, ``(2023`` / ``)``)."""
     closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
-    if closed_dash or first.endswith(tuple(_OPENERS)) or second.startswith(tuple(_CLOSERS_AT_START)):
+    if closed_dash or first.endswith(_OPENERS) or second.startswith(_CLOSERS_AT_START):
         return ""
     return " "
 

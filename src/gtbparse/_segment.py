@@ -10,7 +10,7 @@ import regex
 
 from ._furniture import Deflowed
 from ._hyphen import Vocabulary
-from ._repair import Joined, Role, core_end, is_title_case, join_blocks, looks_like_heading
+from ._repair import Joined, Role, core_end, is_heading_shaped, is_title_case, join_blocks, looks_like_heading
 from ._text import Block
 from .layout import Layout
 from .model import Edit
@@ -362,7 +362,4 @@ def is_heading(block: Joined, following: Joined | None, layout: Layout, previous
 
 
 def _heading_shaped(block: Joined, layout: Layout) -> bool:
-    """Heading-shaped and unjoined, or rejoined from halves a break cut apart when it is in title case."""
-    if block.role is not Role.TEXT or not looks_like_heading(block.raw, layout):
-        return False
-    return len(block.blocks) == 1 or is_title_case(block.raw.split(), layout)
+    return block.role is Role.TEXT and is_heading_shaped(block.raw, len(block.blocks), layout)

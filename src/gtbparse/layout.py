@@ -78,7 +78,7 @@ class Layout:
     front_matter: tuple[tuple[str, Pattern], ...] = ()
     """``(kind, pattern)`` of one-line labels that may stand before the first byline and are kept as furniture:
     ``cover-title`` (a special issue's cover line; group ``title`` is the issue's title) and ``contents-heading``."""
-    list_item: Pattern = attrs.field(factory=lambda: _LIST_ITEM)
+    list_item: Pattern = _LIST_ITEM
     """The start of a list item printed as its own block, bullet and all: a break never joins one to the block
     before it, and only strong evidence (a lower-case continuation, a clause left open) joins a block to it."""
 
