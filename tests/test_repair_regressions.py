@@ -190,3 +190,12 @@ def test_no_space_after_an_opening_quote_or_before_closing_punctuation() -> None
 def test_a_footnote_mark_ends_the_block_as_a_full_stop_would() -> None:
     assert _decide("officials called it a long-overdue reform [3]", "The next round will be harder.") is None
     assert _decide("officials called it a long-overdue reform [3]", "and the next round") is not None
+
+
+def test_a_block_with_a_full_stop_and_a_footnote_mark_inside_is_no_heading() -> None:
+    # Found by test_quirks_are_repaired_by_exactly_the_matching_edits: a break after "… international.[1] In"
+    # left the short first half standing as a heading.
+    assert _decide("Meanwhile government remains international.[1] In", "$100,000, before espionage") == (
+        "join-column-break",
+        " ",
+    )

@@ -69,6 +69,8 @@ _URL_START = regex.compile(r"[\w/\-_?=&#%.~]")
 _URL_WINDOW = 2100
 _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
+# A full stop inside the text, footnote marks allowed after it (``international.[1] In``): a sentence, no heading.
+_SENTENCE_END_INSIDE = regex.compile(r"\.(?:\[\d{1,3}\])*\s")
 _HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
@@ -102,7 +104,7 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     if not core or core[-1] in ".,;:" or ("](" in text and _LINK_MARKUP.search(text)):
         return False
     words = text.split()
-    if len(words) > layout.heading_max_words or ". " in core:
+    if len(words) > layout.heading_max_words or _SENTENCE_END_INSIDE.search(core):
         return False
     # A comma in a line that is not in title case reads as a sentence cut short ("In early April, President"),
     # not as a sentence-case heading ("Why the vote matters").
