@@ -324,6 +324,14 @@ def test_term_rules(text: str, terms: list[str]) -> None:
         ("Ordinary citizens (老百姓) were angry.", ["citizens"]),
         ("He met President elect (總統當選人) Lai.", ["elect"]),
         ("Staff of the New Taipei city government (新北市政府) left.", ["city government"]),
+        # a lone demonym with the lowercase word that qualifies it ...
+        ("It courted overseas Chinese (華僑) abroad.", ["overseas Chinese"]),
+        ("Few ethnic Chinese (華人) voted.", ["ethnic Chinese"]),
+        # ... but not a function word, quantifier or verb before it
+        ("Many Chinese (中國人) travel.", ["Chinese"]),
+        ("He said Chinese (中國人) buyers left.", ["Chinese"]),
+        ("It named Taiwanese (台灣人) officials.", ["Taiwanese"]),
+        ("The Taiwanese (台灣人) voted.", ["Taiwanese"]),
     ],
 )
 def test_term_rules_across_lowercase_words(text: str, terms: list[str]) -> None:

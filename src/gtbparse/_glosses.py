@@ -86,6 +86,8 @@ _TOKEN_BACKWARDS = _lazy(r"\S{1,200}", regex.REVERSE)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-.&]{0,60}")
 _CAPITALISED_WORD = _lazy(r"\p{Lu}[\p{Ll}\p{M}][\p{Ll}\p{M}\-]{0,40}|\p{Lu}{2,6}")
+# Demonyms that name a people as well as qualify a noun (``Chinese``, ``Taiwanese``).
+_DEMONYM = _lazy(r"\p{Lu}\p{Ll}{1,20}ese")
 _LOWER_TOKEN = _lazy(r"\p{Ll}[\p{Ll}\p{M}\-]{0,40}")
 # A token ending in a period that is not the end of a sentence: an initial (J.), an
 # abbreviation with inner periods (U.S.) or a short form (Gen., Lt., Jr.).
@@ -104,7 +106,7 @@ _OPENING_WORDS = frozenset(
     with without although though because this that these those its his her their our my your both neither
     either meanwhile however also yet according among between through despite last next earlier later
     recently currently today yesterday instead still even only here there now thus hence indeed moreover
-    furthermore notably""".split()
+    furthermore notably many some all any few several each every numerous""".split()
 )
 _STOP_LOWERCASE = _OPENING_WORDS | frozenset(
     """is are was were be been being has have had do does did will would shall should can could may might must
@@ -113,6 +115,8 @@ _STOP_LOWERCASE = _OPENING_WORDS | frozenset(
     why how not no than into onto over upon via per vs against toward towards about around across
     so-called""".split()
 )
+# Verbs that may stand before a demonym object (``told Chinese reporters``) and do not end in ``-ed``.
+_IRREGULAR_VERBS = frozenset("said says say told tell tells saw see sees met meet meets let lets made makes".split())
 # Determiners: a number after one is part of the name (``the 228 Incident``), unlike one after ``In`` (``In 2005``).
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
 # Plurals whose possessive is part of a name (``People’s Liberation Army``), not the name of an owner.
@@ -612,6 +616,7 @@ def _name_run(
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
         chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
         chosen = _after_last_pair(chosen)
+        chosen = _with_qualifier(text, boundary, chosen)
     if chosen and any(token.inner for token in chosen):
         last_inner = max(index for index, token in enumerate(chosen) if token.inner)
         rest = chosen[last_inner + 1 :]
@@ -624,6 +629,30 @@ def _name_run(
     if not chosen:
         return None
     return " ".join(token.word for token in chosen), chosen[0].start
+
+
+def _with_qualifier(text: str, boundary: int, run: list[_Token]) -> list[_Token]:
+    """A lone demonym with the lowercase word that qualifies it: ``overseas Chinese (華僑)``, ``ethnic Chinese``.
+
+    A demonym alone names a whole people, so a gloss after one qualified by an adjective glosses the pair. Function
+    words, quantifiers (``many Chinese``), participles and past forms (``said Chinese``) do not qualify it.
+    """
+    if len(run) != 1 or run[0].possessive or not _DEMONYM().fullmatch(run[0].bare):
+        return run
+    start = run[0].start
+    previous = _TOKEN_BACKWARDS().search(text, max(boundary, start - _TERM_WINDOW), start)
+    if previous is None or text[previous.end() : start].strip():
+        return run
+    word = previous.group()
+    if (
+        not _LOWER_TOKEN().fullmatch(word)
+        or word in _STOP_LOWERCASE
+        or word in _IRREGULAR_VERBS
+        or _is_participle(word)
+        or word.endswith("ed")
+    ):
+        return run
+    return [_Token(word, previous.start(), word), *run]
 
 
 def _after_last_pair(run: list[_Token]) -> list[_Token]:
