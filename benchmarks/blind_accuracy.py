@@ -460,6 +460,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", action="store_true", help="also score the seed issue against seed-gold.json")
     args = parser.parse_args(argv)
     pairs = [(path, path.with_name(path.stem + ".gold.json")) for path in sorted(BLIND.glob("blind_*.txt"))]
+    for path, key in pairs:
+        if not key.exists():
+            print(f"skipped {path.name}: it has no answer key yet", file=sys.stderr)
+    pairs = [(path, key) for path, key in pairs if key.exists()]
     if args.seed:
         pairs.append((SEED, SEED_GOLD))
     scores = [score_issue(text, gold) for text, gold in pairs]

@@ -271,6 +271,11 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("Groups began organizing recall votes (罷免) early.", ["recall votes"]),
         ("It banned pork containing ractopamine (萊克多巴胺) then.", ["ractopamine"]),
         ("The money laundering (洗錢) case grew.", ["money laundering"]),
+        # ... and so does a verb after its subject, but not a name leading the term or an adjective
+        ("Beijing praised united front work (統戰工作) again.", ["united front work"]),
+        ("They fear gray zone tactics (灰色地帶戰術) most.", ["gray zone tactics"]),
+        ("The US arms sales (對台軍售) grew.", ["US arms sales"]),
+        ("Its PLA armed forces (武裝部隊) grew.", ["PLA armed forces"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

@@ -199,3 +199,17 @@ def test_a_block_with_a_full_stop_and_a_footnote_mark_inside_is_no_heading() -> 
         "join-column-break",
         " ",
     )
+
+
+def test_a_short_question_opening_with_a_speaker_label_is_no_heading() -> None:
+    # Found by blind issue 27: in an interview, a one-line question such as ``**GTB:** Was there …?`` was taken
+    # for a section heading.
+    text = (
+        "Interview Title\n\nBy: Jane Chen\n\nJane Chen is a fellow.\n\n"
+        "**GTB:** How did the count go?\n\n**Chen:** It went well, as it always does.\n\n"
+        "**GTB:** Was there any fraud?\n\n**Chen:** None that we found.\n\n"
+        "Why It Matters\n\nThe count is public.\n"
+    )
+    [article] = gtbparse.parse(text).articles
+    assert [section.heading for section in article.sections] == [None, "Why It Matters"]
+    assert [paragraph.text for paragraph in article.sections[0].paragraphs][2] == "GTB: Was there any fraud?"

@@ -117,6 +117,11 @@ _STOP_LOWERCASE = _OPENING_WORDS | frozenset(
 )
 # Verbs that may stand before a demonym object (``told Chinese reporters``) and do not end in ``-ed``.
 _IRREGULAR_VERBS = frozenset("said says say told tell tells saw see sees met meet meets let lets made makes".split())
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they who".split())
+# Past participles that stand as adjectives at the head of a term (``armed forces``, ``united front work``).
+_ADJECTIVE_PARTICIPLES = frozenset(
+    "armed united unified advanced limited organized organised coordinated detailed specialized combined".split()
+)
 # Determiners: a number after one is part of the name (``the 228 Incident``), unlike one after ``In`` (``In 2005``).
 _DETERMINERS = frozenset("a an the this that these those its his her their our my your".split())
 # Plurals whose possessive is part of a name (``People’s Liberation Army``), not the name of an owner.
@@ -924,12 +929,29 @@ def _lowercase_phrase(text: str, boundary: int, words: Sequence[tuple[str, int]]
         phrase.append((word, start))
     if not phrase:
         return None
-    if len(phrase) <= _MAX_MODIFIED_WORDS and len(phrase) < len(window):
+    if 1 < len(phrase) < len(window) and _is_verb_after(window[-len(phrase) - 1][0], phrase[-1][0]):
+        phrase.pop()  # ``Beijing expanded united front work``: the verb governs the term, as a participle does
+    elif len(phrase) <= _MAX_MODIFIED_WORDS and len(phrase) < len(window):
         lead, lead_start = window[-len(phrase) - 1]
         if _leads_lowercase_phrase(text, boundary, lead, lead_start):
             phrase.append((lead, lead_start))
     phrase.reverse()
     return " ".join(word for word, _ in phrase), phrase[0][1]
+
+
+def _is_verb_after(subject: str, word: str) -> bool:
+    """Whether ``word``, after ``subject``, is the sentence's verb rather than the first word of a term.
+
+    After a subject pronoun any lowercase word is (``they fear gray zone tactics``); after a name only a past
+    form is, since a name may also lead a term (``US arms sales``) and a few past participles are adjectives
+    (``armed forces``).
+    """
+    if subject.lower() in _SUBJECT_PRONOUNS:
+        return True
+    if not _NAME_TOKEN().fullmatch(subject) or _has_possessive(subject) or _DEMONYM().fullmatch(subject):
+        return False
+    past = word.endswith("ed") and "-" not in word and word not in _ADJECTIVE_PARTICIPLES
+    return past or word in _IRREGULAR_VERBS
 
 
 def _is_participle(word: str) -> bool:

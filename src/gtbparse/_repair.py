@@ -71,6 +71,9 @@ _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
 # A full stop inside the text, footnote marks allowed after it (``international.[1] In``): a sentence, no heading.
 _SENTENCE_END_INSIDE = regex.compile(r"\.(?:\[\d{1,3}\])*\s")
+# A paragraph that opens with an emphasised label (``**GTB:** Was there …?``, ``*Update*: …``): a speaker's turn in an
+# interview or a labelled note, however short, never a heading.
+_LABEL_START = regex.compile(r"\*{1,2}[^*\n]{1,40}(?::\*{1,2}|\*{1,2}:)[ \t]+\S")
 _HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
@@ -98,7 +101,7 @@ def ends_sentence(text: str) -> bool:
 def looks_like_heading(text: str, layout: Layout) -> bool:
     """A short line (or two or three, as a long heading is printed) with no closing punctuation that could
     stand as a heading or title."""
-    if text.count("\n") > _HEADING_MAX_LINE_BREAKS or not _HEADING_START.match(text):
+    if text.count("\n") > _HEADING_MAX_LINE_BREAKS or not _HEADING_START.match(text) or _LABEL_START.match(text):
         return False
     core = core_end(text)
     if not core or core[-1] in ".,;:" or ("](" in text and _LINK_MARKUP.search(text)):
