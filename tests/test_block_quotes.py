@@ -13,7 +13,7 @@ def _kinds(body: str) -> list[tuple[str, ParagraphKind]]:
     return [(paragraph.text[:12], paragraph.kind) for paragraph in issue.paragraphs()]
 
 
-BODY, QUOTE = ParagraphKind.BODY, ParagraphKind.BLOCKQUOTE
+BODY, QUOTE, LIST_ITEM = ParagraphKind.BODY, ParagraphKind.BLOCKQUOTE, ParagraphKind.LIST_ITEM
 
 
 def test_a_quotation_over_two_paragraphs_only_closes_at_its_end() -> None:
@@ -46,13 +46,37 @@ def test_list_items_are_paragraphs_of_their_own() -> None:
     )
     assert _kinds(body) == [
         ("The plan has", BODY),
-        ("• Extend the", BODY),
-        ("• Build offs", BODY),
-        ("• Train engi", BODY),
+        ("Extend the r", LIST_ITEM),
+        ("Build offsho", LIST_ITEM),
+        ("Train engine", LIST_ITEM),
         ("The first go", BODY),
     ]
     issue = gtbparse.parse(HEAD + body, layout="gtb-issue")
-    assert [paragraph.text for paragraph in issue.paragraphs()][3] == "• Train engineers from partner countries"
+    assert [paragraph.text for paragraph in issue.paragraphs()][3] == "Train engineers from partner countries"
+
+
+def test_list_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
+    # Found by blind issue 30: a list printed without blank lines between its items (and after its lead-in)
+    # arrived as one block, and read as one paragraph.
+    body = "The plan has two goals:\n- extend the rail network;\n- build wind capacity.\n\nThe first costs most."
+    assert _kinds(body) == [
+        ("The plan has", BODY),
+        ("extend the r", LIST_ITEM),
+        ("build wind c", LIST_ITEM),
+        ("The first co", BODY),
+    ]
+    source = HEAD + body
+    item = list(gtbparse.parse(source, layout="gtb-issue").articles[0].paragraphs())[1]
+    assert source[item.span[0] : item.span[1]] == "- extend the rail network;"
+
+
+def test_a_source_line_under_a_caption_is_part_of_it() -> None:
+    body = "Trade grew.\n\nFigure 1: Exports to China, 2010–2023.\n\nSource: Ministry of Finance.\n\nIt slowed later."
+    explained = gtbparse.parse_and_explain(HEAD + body, layout="gtb-issue")
+    assert _kinds(body)[1] == ("Figure 1: Ex", ParagraphKind.CAPTION)
+    caption = list(explained.issue.articles[0].paragraphs())[1]
+    assert caption.text == "Figure 1: Exports to China, 2010–2023. Source: Ministry of Finance."
+    assert [edit.rule for edit in explained.edits] == ["join-caption"]
 
 
 def test_a_quotation_alone_under_a_heading_is_a_block_quote() -> None:
@@ -88,3 +112,18 @@ def test_a_caption_over_two_lines_and_a_title_wrapped_after_a_hyphen() -> None:
     issue = gtbparse.parse(text, layout="gtb-issue")
     assert issue.articles[0].title == "Tariffs and the Future of Cross-Strait Trade"
     assert [paragraph.kind for paragraph in issue.paragraphs()] == [BODY, ParagraphKind.CAPTION, BODY]
+
+
+def test_a_chinese_quotation_and_its_translation_are_block_quotes() -> None:
+    # Found by blind issue 32: a quotation in corner brackets ended no sentence, so it was joined to its
+    # translation in the next paragraph.
+    body = (
+        "He ended the address this way:\n\n「主權屬於全體國民。」\n\n"
+        "“Sovereignty belongs to all citizens.” (Author’s translation.) [1]\n\nNone of this was new."
+    )
+    assert _kinds(body) == [
+        ("He ended the", BODY),
+        ("「主權屬於全體國民。」", QUOTE),
+        ("“Sovereignty", QUOTE),
+        ("None of this", BODY),
+    ]

@@ -276,6 +276,14 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("They fear gray zone tactics (灰色地帶戰術) most.", ["gray zone tactics"]),
         ("The US arms sales (對台軍售) grew.", ["US arms sales"]),
         ("Its PLA armed forces (武裝部隊) grew.", ["PLA armed forces"]),
+        # a title before an institution noun is part of the name; initials standing for given names are the name's
+        (
+            "Many went, and the Taipei Economic and Cultural Representative Office in Japan (台北駐日經濟文化代表處) "
+            "helped.",
+            ["Taipei Economic and Cultural Representative Office in Japan"],
+        ),
+        ("Minister of Economic Affairs J.W. Kuo (郭智輝) spoke.", ["J.W. Kuo"]),
+        ("Secretary of State Antony J. Blinken (布林肯) spoke.", ["Antony J. Blinken"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

@@ -323,9 +323,18 @@ def test_any_inline_spans_give_valid_tei_with_the_text_intact(paragraphs: list[P
     notes = (gtbparse.Footnote(1, "A note."),)
     tree = _tree(_one_paragraph_issue(*paragraphs, footnotes=notes))
     assert _SUBSET.validate(tree), _SUBSET.error_log
-    blocks = tree.xpath(".//t:div[@type='section']/*", namespaces=NS)
+    # A list item is an ``item`` of the ``list`` that the items in a row share; the rest are blocks of their own.
+    blocks = tree.xpath(".//t:div[@type='section']/*[not(self::t:list)] | .//t:list/t:item", namespaces=NS)
     assert len(blocks) == len(paragraphs)
+    lists = tree.xpath(".//t:div[@type='section']/t:list", namespaces=NS)
+    runs = sum(
+        1
+        for index, paragraph in enumerate(paragraphs)
+        if paragraph.kind is ParagraphKind.LIST_ITEM
+        and (index == 0 or paragraphs[index - 1].kind is not ParagraphKind.LIST_ITEM)
+    )
+    assert len(lists) == runs
     for block, paragraph in zip(blocks, paragraphs, strict=True):
-        content = block if block.tag == f"{{{NS['t']}}}p" else block[0]
+        content = block if block.tag in (f"{{{NS['t']}}}p", f"{{{NS['t']}}}item") else block[0]
         expected = "".join("\ufffd" if _NOT_XML.match(char) else char for char in paragraph.text)
         assert _plain(content) == expected

@@ -372,3 +372,28 @@ def test_masthead_printed_twice_with_other_editors_is_flagged() -> None:
     assert explained.issue.masthead is not None
     assert explained.issue.masthead.editor("Copy Editor") == "Daniel Park"  # the first is kept
     assert "masthead-differs" in {d.code for d in explained.diagnostics}
+
+
+def test_middle_item_without_main_point_or_footnotes_is_its_own_item() -> None:
+    # Found by blind issue 29: the second item had neither a main point nor footnotes, and the third item's
+    # title read as a section heading of the second.
+    column = (
+        "Island Roundup\n\nBy: Jane Chen\n\nJane Chen is a fellow at the Institute.\n\n"
+        "Ports Brace for Typhoon Season\n\nThe ports of Kaohsiung and Keelung have tested their plans.\n\n"
+        "The main point: Taiwan’s ports are preparing for storms.\n\n"
+        "Airlines Add Routes to Manila\n\nTwo carriers will add daily flights to Manila in June.\n\n"
+        "Legislators Visit Vilnius\n\nA delegation met members of the Seimas.\n\n"
+        "The main point: Ties with Lithuania deepen.\n"
+    )
+    review = gtbparse.parse(column).articles[0]
+    assert [item.title for item in review.items] == [
+        "Ports Brace for Typhoon Season",
+        "Airlines Add Routes to Manila",
+        "Legislators Visit Vilnius",
+    ]
+    assert [item.main_point.text if item.main_point else None for item in review.items] == [
+        "Taiwan’s ports are preparing for storms.",
+        None,
+        "Ties with Lithuania deepen.",
+    ]
+    assert [section.heading for item in review.items for section in item.sections] == [None, None, None]

@@ -44,8 +44,10 @@ from .model import (
 )
 
 _NEWLINE = regex.compile(r"\n")
-_OPENING_QUOTE = ("“", '"', "‘", "'")
-_CLOSING_QUOTE = regex.compile(r"[”\"’'](?:\s*\[\d{1,3}\])*\s*$")
+_OPENING_QUOTE = ("“", '"', "‘", "'", "「", "『")
+_CLOSING_QUOTE = regex.compile(r"[”\"’'」』](?:\s*\[\d{1,3}\])*\s*$")
+# A quotation's end with a short note after it: ``… with exchange.” (Author’s translation.) [1]``.
+_CLOSING_QUOTE_AND_NOTE = regex.compile(r"[”\"’'」』](?:\s*\([^()\n]{1,100}\))?(?:\s*\[\d{1,3}\])*\s*$")
 _MAX_QUOTED_PARAGRAPHS = 6
 _COLON_END = regex.compile(r":\*{0,2}\s*$|:\s*\]\([^()\s]*\)\s*$")
 
@@ -150,7 +152,8 @@ def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Co
     entries: list[tuple[Block, list[Block]]] = []
     for block in blocks:
         text = _normal(block.text)
-        is_known_title = text in titles
+        page = _page_reference(text, titles)
+        is_known_title = (text[: page.start()] if page else text) in titles
         if not is_known_title and is_prose(block, context.layout):
             continue  # left unused: reported as unplaced
         if is_known_title or not entries or entries[-1][1]:
@@ -162,8 +165,28 @@ def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Co
         context.use(title_block, *author_blocks)
         authors = tuple(name for block in author_blocks for name in split_names(_block_inline(block, context).text))
         end = author_blocks[-1].end if author_blocks else title_block.end
-        result.append(ContentsEntry(_block_inline(title_block, context).text, authors, span=(title_block.start, end)))
+        title = _block_inline(title_block, context).text
+        page = _page_reference(title, titles)
+        entry = ContentsEntry(title[: page.start()] if page else title, authors, span=(title_block.start, end))
+        result.append(attrs.evolve(entry, page=int(page.group("page"))) if page else entry)
     return tuple(result)
+
+
+# A page number after a contents title, after dot leaders (``Title ........ 4``) or a space (``Title 4``).
+# Every run is bounded, so that a search over a long run of dots or spaces stays linear.
+_PAGE_REFERENCE = regex.compile(
+    r"(?r)(?P<leader>[ \t]{0,20}(?:\.[ \t]?){2,300}[ \t]{0,20}|[ \t]{0,20}…{1,100}[ \t]{0,20}|[ \t]{1,20})"
+    r"(?P<page>\d{1,3})[ \t]{0,20}$"
+)
+
+
+def _page_reference(text: str, titles: set[str]) -> regex.Match[str] | None:
+    """The page number after a contents ``text``: after dot leaders always, after a space only when what stands
+    before it is an article's title (``Made in China 2025`` keeps its number)."""
+    found = _PAGE_REFERENCE.search(text)
+    if found is None or (found.group("leader").strip() == "" and text[: found.start()] not in titles):
+        return None
+    return found
 
 
 def _normal(text: str) -> str:
@@ -298,6 +321,7 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
     heading_span: Span | None = None
     paragraphs: list[Paragraph] = []
     previous_raw = ""
+    previous_kind: ParagraphKind | None = None
     quotation_end = -1  # the last paragraph of a quotation over several paragraphs
 
     def close() -> None:
@@ -316,19 +340,25 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
             heading = context.inline(block.raw, block.mapping).text
             heading_span = block.span
             paragraphs = []
-            previous_raw = ""
+            previous_raw, previous_kind = "", None
             continue
         kind = ParagraphKind.BODY
+        raw, mapping = block.raw, block.mapping
         if block.role is Role.CAPTION:
             kind = ParagraphKind.CAPTION
+        elif bullet := context.layout.list_item.match(raw):
+            kind = ParagraphKind.LIST_ITEM
+            raw, mapping = _tail(raw, mapping, bullet.end())
         elif index <= quotation_end or _is_blockquote(block.raw, previous_raw):
             kind = ParagraphKind.BLOCKQUOTE
+        elif previous_kind is ParagraphKind.BLOCKQUOTE and _quotes_again(block.raw):
+            kind = ParagraphKind.BLOCKQUOTE  # a second quotation after the first, such as its translation
         elif heading is not None and not paragraphs and _wholly_quoted(block.raw):
             kind = ParagraphKind.BLOCKQUOTE  # a heading introduces the quotation under it as a colon would
         elif (end := _quotation_end(body, index, previous_raw)) is not None:
             kind, quotation_end = ParagraphKind.BLOCKQUOTE, end
-        paragraphs.append(_paragraph(block.raw, block.mapping, block.span, kind, context))
-        previous_raw = block.raw
+        paragraphs.append(_paragraph(raw, mapping, block.span, kind, context))
+        previous_raw, previous_kind = block.raw, kind
     close()
     return tuple(sections)
 
@@ -359,6 +389,12 @@ def _wholly_quoted(raw: str) -> bool:
     closing = _QUOTE_PAIRS.get(raw[:1])
     end = _CLOSING_QUOTE.search(raw)
     return closing is not None and end is not None and raw.find(closing, 1) == end.start()
+
+
+def _quotes_again(raw: str) -> bool:
+    """Whether ``raw`` is a quotation from its first character to its end, a short note such as ``(Author’s
+    translation.)`` and footnote marks aside: after a block quote, such a paragraph is one too."""
+    return raw.startswith(_OPENING_QUOTE) and _CLOSING_QUOTE_AND_NOTE.search(raw) is not None
 
 
 def _is_blockquote(raw: str, previous_raw: str) -> bool:

@@ -67,7 +67,7 @@ def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
             pending = True
             index = end + 1
             continue
-        kind = _kind_of(block, layout.page_furniture)
+        kind = _kind_of(block, layout.page_furniture) or _notes_heading(blocks, index, layout)
         if kind is not None:
             furniture.append(Furniture(kind, block.text, (block.start, block.end)))
             pending = True
@@ -77,6 +77,14 @@ def remove_furniture(blocks: tuple[Block, ...], layout: Layout) -> Deflowed:
             pending = False
         index += 1
     return Deflowed(tuple(flow), tuple(before), tuple(furniture), tuple(sidebars))
+
+
+def _notes_heading(blocks: tuple[Block, ...], index: int, layout: Layout) -> str | None:
+    """``notes-heading`` for a label over the footnotes (``Endnotes``), which only the first footnote follows."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None or not layout.footnote_start.match(following.text):
+        return None
+    return "notes-heading" if _kind_of(blocks[index], (("notes-heading", layout.notes_heading),)) else None
 
 
 def _joined_text(blocks: tuple[Block, ...]) -> str:

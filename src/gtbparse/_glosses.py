@@ -91,6 +91,7 @@ _DEMONYM = _lazy(r"\p{Lu}\p{Ll}{1,20}ese")
 _LOWER_TOKEN = _lazy(r"\p{Ll}[\p{Ll}\p{M}\-]{0,40}")
 # A token ending in a period that is not the end of a sentence: an initial (J.), an
 # abbreviation with inner periods (U.S.) or a short form (Gen., Lt., Jr.).
+_INITIAL = _lazy(r"\p{Lu}\.")
 _ABBREVIATED = _lazy(r"\p{Lu}\.|(?:\p{L}{1,3}\.){2,5}")
 _SHORT_FORMS = frozenset(
     """gen lt col maj adm capt cmdr cdr brig sgt cpl pvt dr mr mrs ms mx prof rev sen rep gov amb jr sr st ret hon
@@ -765,13 +766,25 @@ def _strip_titles(run: list[_Token]) -> list[_Token]:
     """Drop everything up to the last title or rank: ``Chinese Foreign Minister Wang Yi`` → ``Wang Yi``."""
     if not run or run[-1].word.lower() in _INSTITUTION_NOUNS:
         return run
-    last_title = max((index for index, token in enumerate(run) if _is_title(token.word)), default=-1)
+    # A title before an institution noun names the institution (``Representative Office``), no one's rank.
+    last_title = max(
+        (
+            index
+            for index, token in enumerate(run)
+            if _is_title(token.word)
+            and not (index + 1 < len(run) and run[index + 1].word.lower() in _INSTITUTION_NOUNS)
+        ),
+        default=-1,
+    )
     rest = run[last_title + 1 :]
     if not rest or not any(token.word[0].isupper() for token in rest):
         return run
     if rest[0].word.lower() in _CONNECTORS:
         # ``Secretary of State Antony Blinken``: the title's complement runs into the name; keep the name.
-        rest = rest[-3:] if len(rest) >= 3 and _ABBREVIATED().fullmatch(rest[-2].word) else rest[-2:]
+        # A middle initial (``Antony J. Blinken``) takes the given name before it; initials that stand for the
+        # given names (``J.W. Kuo``) do not.
+        middle_initial = len(rest) >= 3 and _INITIAL().fullmatch(rest[-2].word) is not None
+        rest = rest[-3:] if middle_initial else rest[-2:]
     return rest
 
 

@@ -59,8 +59,8 @@ class Joined:
 # (?r): patterns anchored at the end are searched from the end, so a failed search costs O(1), not O(n²).
 _TRAILING_LINK = regex.compile(r"(?r)\]\([^()\s]{0,2000}\)$")
 _TRAILING_MARKS = regex.compile(r"(?r)(?:\s*\[\d{1,3}\])+$")
-_CLOSERS = "\"'”’)]*_»›"
-_TERMINAL = ".!?:…"
+_CLOSERS = "\"'”’)]*_»›」』）】》"
+_TERMINAL = ".!?:…。！？"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
 # A web address cut after one of the characters it is usually broken at, and what can continue it.
 _URL_END = regex.compile(r"(?r)(?:https?://|www\.)[^\s<>()\[\]]{0,2000}[/\-_?=&#%.]$")
@@ -74,6 +74,9 @@ _SENTENCE_END_INSIDE = regex.compile(r"\.(?:\[\d{1,3}\])*\s")
 # A paragraph that opens with an emphasised label (``**GTB:** Was there …?``, ``*Update*: …``): a speaker's turn in an
 # interview or a labelled note, however short, never a heading.
 _LABEL_START = regex.compile(r"\*{1,2}[^*\n]{1,40}(?::\*{1,2}|\*{1,2}:)[ \t]+\S")
+# A heading's number (``1. Background``, ``II. The Legal Question``, ``B. Options``): its full stop ends no sentence.
+_HEADING_NUMBER = regex.compile(r"(?:\d{1,2}|[IVXLC]{1,7}|[A-Z])\.[ \t]+(?=\p{Lu})")
+_CAPTION_CREDIT = regex.compile(r"(?:Sources?|Notes?|Credits?|Data):\s")
 _HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
@@ -107,7 +110,8 @@ def looks_like_heading(text: str, layout: Layout) -> bool:
     if not core or core[-1] in ".,;:" or ("](" in text and _LINK_MARKUP.search(text)):
         return False
     words = text.split()
-    if len(words) > layout.heading_max_words or _SENTENCE_END_INSIDE.search(core):
+    numbered = _HEADING_NUMBER.match(core)
+    if len(words) > layout.heading_max_words or _SENTENCE_END_INSIDE.search(core, numbered.end() if numbered else 0):
         return False
     # A comma in a line that is not in title case reads as a sentence cut short ("In early April, President"),
     # not as a sentence-case heading ("Why the vote matters").
@@ -234,6 +238,8 @@ def decide_join(
     """Whether ``after`` continues ``before`` across a break, and how to join them."""
     if not layout.column_breaks:
         return None
+    if before.role is Role.CAPTION and after_role is Role.CAPTION and _CAPTION_CREDIT.match(after.text):
+        return _Decision(" ", 0, "join-caption", "a source or note line under a caption is part of it")
     if after_role is not Role.TEXT or before.role is Role.CAPTION:
         return None
     first = before.text.rstrip()

@@ -86,26 +86,29 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text)
 
 
-def split_bylines(deflowed: Deflowed, layout: Layout) -> Deflowed:
-    """Give every byline a block of its own: a title, byline and bio printed without blank lines between them
-    arrive as one block. A byline runs on over a line only where its names do (``… and`` / ``Bob Lee``)."""
+def split_run_on_blocks(deflowed: Deflowed, layout: Layout) -> Deflowed:
+    """Give every byline and list item a block of its own: a title, byline and bio printed without blank lines
+    between them arrive as one block, as do a list's items printed on consecutive lines. A byline runs on over
+    a line only where its names do (``… and`` / ``Bob Lee``)."""
     if all(len(block.lines) == 1 for block in deflowed.flow):
         return deflowed
     flow: list[Block] = []
     before: list[bool] = []
     for block, furniture_before in zip(deflowed.flow, deflowed.furniture_before, strict=True):
-        pieces = _byline_pieces(block, layout)
+        pieces = _pieces(block, layout)
         flow.extend(pieces)
         before.extend([furniture_before] + [False] * (len(pieces) - 1))
     return attrs.evolve(deflowed, flow=tuple(flow), furniture_before=tuple(before))
 
 
-def _byline_pieces(block: Block, layout: Layout) -> list[Block]:
+def _pieces(block: Block, layout: Layout) -> list[Block]:
     lines = block.lines
     if len(lines) == 1:
         return [block]
     cuts: set[int] = set()
     for index, line in enumerate(lines):
+        if layout.list_item.match(line.text):
+            cuts.add(index)
         if not is_byline(line.text, layout):
             continue
         end = index + 1
@@ -125,7 +128,7 @@ def _names_run_on(line: str, following: str) -> bool:
 
 def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabulary) -> Segmented:
     """Cut the reading flow into contents and articles, rejoining broken blocks within each article."""
-    deflowed = split_bylines(deflowed, layout)
+    deflowed = split_run_on_blocks(deflowed, layout)
     flow = deflowed.flow
     bylines = article_starts(flow, layout)
     if not bylines:
@@ -336,7 +339,30 @@ def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:
             body.append(block)
     if body or main_point or notes or not units:
         units.append(RawUnit(tuple(body), main_point, tuple(notes)))
+    if len(units) > 1:  # a column of items
+        units = [piece for unit in units for piece in _split_items(unit, layout)]
     return tuple(units)
+
+
+def _split_items(unit: RawUnit, layout: Layout) -> list[RawUnit]:
+    """``unit`` cut before each heading inside its body, in a column of items.
+
+    An item of such a column is short and has no section headings, and an item without a main point or
+    footnotes has nothing else to close it: a heading after its paragraphs is the next item's title. The main
+    point and footnotes go with the last piece.
+    """
+    body = unit.body
+    cuts = [
+        index
+        for index in range(2, len(body))  # after the item's title and at least one paragraph
+        if is_heading(body[index], body[index + 1] if index + 1 < len(body) else None, layout, body[index - 1])
+    ]
+    if not cuts:
+        return [unit]
+    bounds = [0, *cuts, len(body)]
+    pieces = [RawUnit(tuple(body[start:end]), None, ()) for start, end in itertools.pairwise(bounds)]
+    pieces[-1] = RawUnit(pieces[-1].body, unit.main_point, unit.footnotes)
+    return pieces
 
 
 def _is_item_title(block: Joined, layout: Layout) -> bool:

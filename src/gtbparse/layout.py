@@ -19,6 +19,7 @@ def _compile(pattern: str) -> Pattern:
     return regex.compile(pattern, regex.VERSION1 | regex.VERBOSE)
 
 
+_NEVER = _compile(r"(?!)")
 _LIST_ITEM = _compile(r"^[•▪◦●‣·][\ \t]|^-[\ \t]")
 
 
@@ -78,6 +79,8 @@ class Layout:
     front_matter: tuple[tuple[str, Pattern], ...] = ()
     """``(kind, pattern)`` of one-line labels that may stand before the first byline and are kept as furniture:
     ``cover-title`` (a special issue's cover line; group ``title`` is the issue's title) and ``contents-heading``."""
+    notes_heading: Pattern = _NEVER
+    """A one-line label over an article's footnotes (``Notes``, ``Endnotes``): furniture when a footnote follows."""
     list_item: Pattern = _LIST_ITEM
     """The start of a list item printed as its own block, bullet and all: a break never joins one to the block
     before it, and only strong evidence (a lower-case continuation, a clause left open) joins a block to it."""
@@ -109,6 +112,9 @@ GTB_ISSUE = Layout(
         r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
         [^\n]*(?:\n[^\n]*){0,2}\)$
         | ^(?:Charts?|Photo|Image|Figure|Graphic|Map|Table|Source)(?:\ \d+)?:\ [^\n]*$"""
+    ),
+    notes_heading=_compile(
+        r"(?i)^[*_]{0,2}(?:End\ ?notes|Foot\ ?notes|Notes|References|Sources)[*_]{0,2}\s{0,3}:?[*_]{0,2}$"
     ),
     sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b"),
     sidebar_end=_compile(r"^©"),
@@ -155,7 +161,6 @@ GTB_ISSUE = Layout(
     ),
 )
 
-_NEVER = _compile(r"(?!)")
 
 GTB_WEB = attrs.evolve(
     GTB_ISSUE,

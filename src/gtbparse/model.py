@@ -29,6 +29,8 @@ class ParagraphKind(enum.StrEnum):
     BODY = "body"
     BLOCKQUOTE = "blockquote"
     CAPTION = "caption"
+    LIST_ITEM = "list-item"
+    """An item of a bulleted list; its text is without the bullet (``•``, ``-``)."""
 
 
 class Script(enum.StrEnum):
@@ -222,6 +224,8 @@ class ContentsEntry:
 
     title: str
     authors: tuple[str, ...] = ()
+    page: int | None = None
+    """The page number printed after the title (``Title ........ 4``), or ``None``."""
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
 

@@ -82,9 +82,13 @@ class _Renderer:
                 return "> " + body
             if paragraph.kind is ParagraphKind.CAPTION:
                 return f"*{body}*" if body else body
+            if paragraph.kind is ParagraphKind.LIST_ITEM:
+                return "- " + body
             return body
         if paragraph.kind is ParagraphKind.BLOCKQUOTE:
             return "    " + body
+        if paragraph.kind is ParagraphKind.LIST_ITEM:
+            return "• " + body
         return body
 
     def heading(self, level: int, text: str) -> str:

@@ -168,6 +168,11 @@ class _Writer:
         elif paragraph.kind is ParagraphKind.BLOCKQUOTE:
             quote = self.sub(self.sub(parent, "cit", type="blockquote"), "q", type="written")
             self.inline(quote, paragraph.text, **spans)
+        elif paragraph.kind is ParagraphKind.LIST_ITEM:
+            # Items in a row make one list: the list the previous item opened, if it is the last element here.
+            last = parent[-1] if len(parent) else None
+            items = last if last is not None and last.tag == _T + "list" else self.sub(parent, "list", type="bulleted")
+            self.inline(self.sub(items, "item"), paragraph.text, **spans)
         else:
             self.inline(self.sub(parent, "p"), paragraph.text, **spans)
 

@@ -202,6 +202,9 @@ def _unit_blocks(unit: Article, *, titled: bool) -> Iterator[_Block]:
         if section.heading is not None:
             yield _Block(escape(section.heading))
         for paragraph in section.paragraphs:
+            if paragraph.kind == "list-item":
+                yield _Block("• " + paragraph_markup(paragraph), max_breaks=0, prefix_tokens=1)
+                continue
             breakable = paragraph.kind != "caption"
             yield _Block(paragraph_markup(paragraph), max_breaks=8 if breakable else 0)
     if unit.main_point is not None:

@@ -259,8 +259,9 @@ def units(draw: Draw, *, titled: bool = False, main_point: bool | None = None) -
     """The body of an article, or one titled item: sections, main point and footnotes."""
     title = draw(headings()).rstrip("?") if titled else ""
     plan: list[tuple[str | None, list[tuple[ParagraphKind, _Draft]]]] = []
-    for number in range(draw(st.integers(1, 3))):
-        heading = None if number == 0 and draw(st.integers(0, 3)) else draw(headings())
+    # An item of a column is short and has no section headings (a heading there starts the next item).
+    for number in range(1 if titled else draw(st.integers(1, 3))):
+        heading = None if titled or (number == 0 and draw(st.integers(0, 3))) else draw(headings())
         plan.append((heading, _section_drafts(draw)))
     refs = 0
     for _, drafts in plan:
