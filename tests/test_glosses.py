@@ -284,6 +284,17 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ),
         ("Minister of Economic Affairs J.W. Kuo (郭智輝) spoke.", ["J.W. Kuo"]),
         ("Secretary of State Antony J. Blinken (布林肯) spoke.", ["Antony J. Blinken"]),
+        # a list inside a name after ``of`` keeps its comma; a compound with an institution noun is no title
+        (
+            "It joined the Bureau of Standards, Metrology and Inspection (標準檢驗局) in May.",
+            ["Bureau of Standards, Metrology and Inspection"],
+        ),
+        (
+            "The Directorate-General of Budget, Accounting and Statistics (DGBAS, 行政院主計總處) said.",
+            ["Directorate-General of Budget, Accounting and Statistics"],
+        ),
+        ("UN Secretary-General Antonio Guterres (古特雷斯) spoke.", ["Antonio Guterres"]),
+        ("He met Wang, Li and Zhang Wei (張偉) there.", ["Zhang Wei"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

@@ -158,7 +158,7 @@ _GIVEN_NAMES = frozenset(
 )
 # The last word of an institution's name: a title before it is part of the name (General Political Department).
 _INSTITUTION_NOUNS = frozenset(
-    """department departments ministry ministries bureau office offices agency administration council
+    """department departments ministry ministries bureau office offices agency administration directorate council
     commission committee association foundation institute institution university college academy school
     party league union federation alliance society center centre corporation company group bank court
     assembly congress yuan army navy force forces guard command headquarters division brigade corps front
@@ -606,9 +606,12 @@ def _name_run(
             run.append(_Token(word, start, word))
         elif run and word in _INNER_WORDS:
             run.append(_Token(word, start, word, inner=True))
+        elif run and not short and _serial_comma_in_name(word, run, backwards, words_back):
+            run.append(_Token(word, start, word[:-1]))
         else:
             break
-        if len(run) == _MAX_TERM_WORDS or not _read_back(backwards, words_back):
+        # The next word may have been read already (a serial comma looks two words ahead).
+        if len(run) == _MAX_TERM_WORDS or (len(words_back) == len(run) and not _read_back(backwards, words_back)):
             break
     run.reverse()
     run = _trim_opening(run)
@@ -659,6 +662,25 @@ def _with_qualifier(text: str, boundary: int, run: list[_Token]) -> list[_Token]
     ):
         return run
     return [_Token(word, previous.start(), word), *run]
+
+
+def _serial_comma_in_name(
+    word: str, run: list[_Token], backwards: Iterator[regex.Match[str]], words_back: list[tuple[str, int]]
+) -> bool:
+    """Whether ``word`` (read backwards) is the first item of a list inside a name: ``Bureau of Standards,
+    Metrology and Inspection``, ``Directorate-General of Budget, Accounting and Statistics``.
+
+    The word is capitalised and ends in a comma, an ``and`` follows it in the run, and ``of`` after a capitalised
+    word stands before it.
+    """
+    if not (word.endswith(",") and _NAME_TOKEN().fullmatch(word[:-1]) and any(t.word == "and" for t in run)):
+        return False
+    index = len(run)  # ``word`` is ``words_back[index]``
+    while len(words_back) < index + 3 and _read_back(backwards, words_back):
+        pass
+    if len(words_back) < index + 3:
+        return False
+    return words_back[index + 1][0] == "of" and _NAME_TOKEN().fullmatch(words_back[index + 2][0]) is not None
 
 
 def _after_last_pair(run: list[_Token]) -> list[_Token]:
@@ -759,7 +781,11 @@ def _trim_opening(run: list[_Token]) -> list[_Token]:
 
 def _is_title(word: str) -> bool:
     lowered = word.lower().rstrip(".")
-    return lowered in _TITLES or ("-" in lowered and any(part in _TITLES for part in lowered.split("-")))
+    if lowered in _TITLES:
+        return True
+    # ``Secretary-General`` is a title; ``Directorate-General`` names an institution.
+    parts = lowered.split("-")
+    return len(parts) > 1 and any(part in _TITLES for part in parts) and not any(p in _INSTITUTION_NOUNS for p in parts)
 
 
 def _strip_titles(run: list[_Token]) -> list[_Token]:
