@@ -213,3 +213,15 @@ def test_a_short_question_opening_with_a_speaker_label_is_no_heading() -> None:
     [article] = gtbparse.parse(text).articles
     assert [section.heading for section in article.sections] == [None, "Why It Matters"]
     assert [paragraph.text for paragraph in article.sections[0].paragraphs][2] == "GTB: Was there any fraud?"
+
+
+def test_a_part_printed_before_an_items_title_leaves_the_title_accounted_for() -> None:
+    # Found by test_text_made_of_layout_shaped_lines with 2,500 examples: a main point or a note printed before an
+    # item's title ended the title's head in the accounting, which then lost the title.
+    for text in (
+        "By: Jane Chen\nThe main point: Taiwan matters.\n\nBy:\n0\n\nA Heading Without Punctuation",
+        "By: Jane Chen\n[1] A footnote.\n\nThe main point:\nFortnightly Review\n\nA Heading Without Punctuation",
+    ):
+        explained = gtbparse.parse_and_explain(text)
+        assert len(explained.issue.articles[0].items) == 2
+        assert unaccounted(explained, text) == ()

@@ -54,7 +54,8 @@ def _article_spans(article: Article, author_spans: tuple[Span, ...]) -> Iterator
     if article.main_point is not None:
         yield article.main_point.span
     yield from (note.span for note in article.footnotes)
-    first_child = min((start for start, end in children if end > start), default=article.span[1])
+    # A part printed before the item's title (a main point or a note above it) does not end the title's head.
+    first_child = min((start for start, end in children if end > start >= article.span[0]), default=article.span[1])
     yield (article.span[0], first_child)
 
 
