@@ -225,3 +225,10 @@ def test_a_part_printed_before_an_items_title_leaves_the_title_accounted_for() -
         explained = gtbparse.parse_and_explain(text)
         assert len(explained.issue.articles[0].items) == 2
         assert unaccounted(explained, text) == ()
+
+
+def test_an_abbreviation_before_a_name_or_number_continues_across_a_break() -> None:
+    # Found by blind issue 33.
+    assert _decide("the Chairman of the Joint Chiefs of Staff Gen.", "Mark Milley said") == ("join-column-break", " ")
+    assert _decide("it named the program its No.", "1 priority this year.") == ("join-column-break", " ")
+    assert _decide("It was a decision of the U.S.", "Washington has begun to respond.") is None

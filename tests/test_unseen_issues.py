@@ -397,3 +397,30 @@ def test_middle_item_without_main_point_or_footnotes_is_its_own_item() -> None:
         "Ties with Lithuania deepen.",
     ]
     assert [section.heading for item in review.items for section in item.sections] == [None, None, None]
+
+
+def test_contents_with_page_numbers_and_a_subtitle() -> None:
+    # Found by blind issues 31 and 35: dot leaders and page numbers stayed in the titles, and a subtitle under a
+    # title was read as its authors, shifting every later entry.
+    contents = (
+        "Taiwan’s Offshore Wind Gamble ........ 2\n\nLocal Content Rules and the Cost of Going Green\n\n"
+        "Jan Kowalski-Brandt\n\nMade in China 2025 4\n\nAnn Lee and Siobhan O’Neill\n\n"
+    )
+    body = (
+        "Taiwan’s Offshore Wind Gamble\n\nBy: Jan Kowalski-Brandt\n\nJan Kowalski-Brandt is a fellow.\n\nText.\n\n"
+        "Made in China 2025\n\nBy: Ann Lee and Siobhan O’Neill\n\nAnn Lee is a fellow.\n\nMore text.\n"
+    )
+    explained = gtbparse.parse_and_explain(contents + body)
+    assert [(e.title, e.subtitle, e.authors, e.page) for e in explained.issue.contents] == [
+        (
+            "Taiwan’s Offshore Wind Gamble",
+            "Local Content Rules and the Cost of Going Green",
+            ("Jan Kowalski-Brandt",),
+            2,
+        ),
+        ("Made in China 2025", None, ("Ann Lee", "Siobhan O’Neill"), 4),
+    ]
+    # a number that ends a title is no page number
+    unnumbered = gtbparse.parse(contents.replace("2025 4", "2025") + body)
+    assert [(entry.title, entry.page) for entry in unnumbered.contents][1] == ("Made in China 2025", None)
+    assert explained.unplaced == ()

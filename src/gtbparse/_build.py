@@ -21,6 +21,7 @@ from ._segment import (
     name_parts,
     sentence_starts,
     split_names,
+    strip_markup,
 )
 from ._text import Block, OffsetMap, TextBuilder
 from .layout import Layout
@@ -149,27 +150,46 @@ def _tail(raw: str, mapping: OffsetMap, offset: int) -> tuple[str, OffsetMap]:
 def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Context) -> tuple[ContentsEntry, ...]:
     """Read the table of contents: titles, each followed by its author line."""
     titles = {_normal(article.title) for article in articles}
-    entries: list[tuple[Block, list[Block]]] = []
+    entries: list[tuple[Block, list[Block], list[Block]]] = []  # title, subtitle (one at most), author lines
     for block in blocks:
         text = _normal(block.text)
         page = _page_reference(text, titles)
         is_known_title = (text[: page.start()] if page else text) in titles
         if not is_known_title and is_prose(block, context.layout):
             continue  # left unused: reported as unplaced
-        if is_known_title or not entries or entries[-1][1]:
-            entries.append((block, []))
+        if is_known_title or not entries or entries[-1][2]:
+            entries.append((block, [], []))
+        elif not entries[-1][1] and not _names_like(strip_markup(text)):
+            entries[-1][1].append(block)  # a line under the title that names no one: its subtitle
         else:
-            entries[-1][1].append(block)
+            entries[-1][2].append(block)
     result: list[ContentsEntry] = []
-    for title_block, author_blocks in entries:
-        context.use(title_block, *author_blocks)
+    for title_block, subtitle_blocks, author_blocks in entries:
+        context.use(title_block, *subtitle_blocks, *author_blocks)
         authors = tuple(name for block in author_blocks for name in split_names(_block_inline(block, context).text))
-        end = author_blocks[-1].end if author_blocks else title_block.end
+        end = max(block.end for block in (title_block, *subtitle_blocks, *author_blocks))
         title = _block_inline(title_block, context).text
         page = _page_reference(title, titles)
-        entry = ContentsEntry(title[: page.start()] if page else title, authors, span=(title_block.start, end))
-        result.append(attrs.evolve(entry, page=int(page.group("page"))) if page else entry)
+        entry = ContentsEntry(
+            title[: page.start()] if page else title,
+            authors,
+            page=int(page.group("page")) if page else None,
+            subtitle=_block_inline(subtitle_blocks[0], context).text if subtitle_blocks else None,
+            span=(title_block.start, end),
+        )
+        result.append(entry)
     return tuple(result)
+
+
+_NAME_PARTICLES = frozenset("de da del der van von du la le bin binti al el".split())
+
+
+def _names_like(text: str) -> bool:
+    """Whether ``text`` reads as a list of names: every word outside parentheses and quotation marks is capitalised
+    or a particle (``de``, ``van``). ``Local Content Rules and the Cost of Going Green`` is no list of names."""
+    bare = regex.sub(r"\([^()]{0,100}\)|“[^”]{0,50}”|\"[^\"]{0,50}\"", " ", text)
+    words = [word for part in split_names(bare) for word in part.split()]
+    return bool(words) and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
 
 
 # A page number after a contents title, after dot leaders (``Title ........ 4``) or a space (``Title 4``).

@@ -146,6 +146,9 @@ def continuation_evidence(before: str, after: str, layout: Layout, *, still_open
     """
     if after[:1].islower():
         return f"`{after.split(maxsplit=1)[0]}` continues in lower case"
+    last_token = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+    if last_token.endswith(".") and last_token.casefold() in layout.continuation_words:
+        return f"the block ends on `{last_token}`, which stands before a name or number"
     if ends_sentence(before):
         return None
     tail = before.rstrip()

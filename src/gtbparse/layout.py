@@ -68,7 +68,8 @@ class Layout:
     compounds: frozenset[str]
     """Lexical compounds whose hyphen stays when a line break falls on it."""
     continuation_words: frozenset[str]
-    """Words a complete sentence or heading never ends with (articles, prepositions …)."""
+    """Words a complete sentence or heading never ends with (articles, prepositions …, and abbreviations that stand
+    before a name or number, such as ``gen.`` and ``no.``)."""
     heading_max_words: int
     heading_minor_words: frozenset[str]
     """Words a title-case heading may leave in lower case."""
@@ -95,7 +96,9 @@ _CONTINUATION_WORDS = frozenset(
     "a an the of to and or nor but in on at by for from with into onto over under as than that which who whom "
     "whose is are was were be been being has have had his her its their our my your this these those such "
     "between about among amid against toward towards through per via if so not no very more most less also "
-    "can could would should will shall may might must do does did".split()
+    "can could would should will shall may might must do does did "
+    # abbreviations that stand before a name or number (``Gen.`` / ``Mark Milley``, ``No.`` / ``1 priority``)
+    "mr. mrs. ms. dr. prof. gen. lt. col. maj. capt. adm. sgt. cmdr. rep. sen. gov. amb. pres. rev. no. nos.".split()
 )
 
 # The general compound table ships in ``data/compounds.txt``; a layout adds only what its own house style

@@ -226,6 +226,8 @@ class ContentsEntry:
     authors: tuple[str, ...] = ()
     page: int | None = None
     """The page number printed after the title (``Title ........ 4``), or ``None``."""
+    subtitle: str | None = None
+    """A line printed between the title and the authors that names no one, or ``None``."""
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
 
