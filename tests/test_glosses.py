@@ -223,6 +223,14 @@ def test_full_width_brackets() -> None:
         # a function word opening what follows: no term
         ("Xi promotes “中國夢” as a slogan.", []),
         ("They use “一國兩制” as the model.", []),
+        # the English in brackets after the characters: a quoted translation or a name, not a description
+        (
+            "He cited “兩岸一家親” (“both sides of the strait are one family”) again.",
+            ["both sides of the strait are one family"],
+        ),
+        ("They reject the “九二共識” (1992 Consensus) now.", ["1992 Consensus"]),
+        ("Council, “赴港旅遊注意事項” (travel advisory), March 2024.", []),
+        ("He said “統戰” (see above) later.", []),
     ],
 )
 def test_reversed_forms(text: str, terms: list[str]) -> None:
@@ -294,6 +302,10 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
             ["Directorate-General of Budget, Accounting and Statistics"],
         ),
         ("UN Secretary-General Antonio Guterres (古特雷斯) spoke.", ["Antonio Guterres"]),
+        (
+            "It joined the Guangdong–Hong Kong–Macao Greater Bay Area (粵港澳大灣區) plan.",
+            ["Guangdong–Hong Kong–Macao Greater Bay Area"],
+        ),
         ("He met Wang, Li and Zhang Wei (張偉) there.", ["Zhang Wei"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),

@@ -75,7 +75,7 @@ _QUOTES = "“”\"‘’「」'"
 _TRAILING_PUNCTUATION = ",.;: \t"
 _REVERSED = _lazy(
     r"[\"“「](?P<hanzi>\p{Han}[\p{Han}\p{Nd}·・‧\-]{0,60})[\"”」]\s{0,3}"
-    r"(?:as|means|meaning|for|into|i\.e\.,?)\s{1,3}"
+    r"(?:(?:as|means|meaning|for|into|i\.e\.,?)\s{1,3}|\((?=[^()\n]{1,200}\)))"
 )
 _REVERSED_ABBREVIATION = _lazy(r"\s{0,3}\((?P<abbreviation>\p{Lu}[\p{L}\p{Nd}&.\-]{0,14})\)")
 _QUOTED_AHEAD = _lazy(r"[\"“‘](?P<term>[^\"“”‘’\n]{1,200})[\"”’]")
@@ -84,7 +84,7 @@ _CLIPPED_WORD = _lazy(r"\p{Lu}\p{Ll}{2,20}")
 _TOKEN_BACKWARDS = _lazy(r"\S{1,200}", regex.REVERSE)
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
-_NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-.&]{0,60}")
+_NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-–.&]{0,60}")
 _CAPITALISED_WORD = _lazy(r"\p{Lu}[\p{Ll}\p{M}][\p{Ll}\p{M}\-]{0,40}|\p{Lu}{2,6}")
 # Demonyms that name a people as well as qualify a noun (``Chinese``, ``Taiwanese``).
 _DEMONYM = _lazy(r"\p{Lu}\p{Ll}{1,20}ese")
@@ -470,8 +470,13 @@ def _is_clipped_short_name(word: str, term: str) -> bool:
 
 
 def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, int], Span] | None) -> Gloss | None:
-    """``"中國共產黨" as Communist Party of China (CPC)``: the term follows the characters."""
+    """``"中國共產黨" as Communist Party of China (CPC)``: the term follows the characters.
+
+    Also ``“兩岸一家親” (“both sides of the strait are one family”)``: the term in brackets after them.
+    """
     position = match.end()
+    if match.group().endswith("("):
+        return _bracketed_translation(text, match, span_of)
     quoted = _QUOTED_AHEAD().match(text, position, position + _MAX_QUOTED + 2)
     if quoted is not None:
         term = _unquote(quoted.group("term"))
@@ -504,6 +509,28 @@ def _reversed_gloss(text: str, match: regex.Match[str], span_of: Callable[[int, 
         at=(match.start(), end),
         span=span_of(match.start(), end) if span_of else NO_SPAN,
     )
+
+
+def _bracketed_translation(
+    text: str, match: regex.Match[str], span_of: Callable[[int, int], Span] | None
+) -> Gloss | None:
+    """The gloss of quoted characters followed by their English in brackets: a quoted translation, or a name.
+
+    Unquoted lowercase words in the brackets describe rather than translate (``"赴港旅遊注意事項" (travel
+    advisory)``, ``(see above)``): no gloss.
+    """
+    position = match.end()
+    close = text.find(")", position)
+    inside = text[position:close].strip()
+    term = _unquote(inside)
+    if not term or _HAN.search(term) or len(term.split()) > _MAX_TERM_WORDS:
+        return None
+    quoted = inside[:1] in _QUOTES and inside[-1:] in _QUOTES
+    if not quoted and not all(_NAME_TOKEN().fullmatch(word) or word in _CONNECTORS for word in term.split()):
+        return None
+    hanzi = match.group("hanzi")
+    at = (match.start(), close + 1)
+    return Gloss(term=term, hanzi=hanzi, script=script_of(hanzi), at=at, span=span_of(*at) if span_of else NO_SPAN)
 
 
 def _words_ahead(
