@@ -232,3 +232,19 @@ def test_an_abbreviation_before_a_name_or_number_continues_across_a_break() -> N
     assert _decide("the Chairman of the Joint Chiefs of Staff Gen.", "Mark Milley said") == ("join-column-break", " ")
     assert _decide("it named the program its No.", "1 priority this year.") == ("join-column-break", " ")
     assert _decide("It was a decision of the U.S.", "Washington has begun to respond.") is None
+
+
+def test_a_role_shaped_line_before_the_masthead_is_no_part_of_it() -> None:
+    # Found by test_quirks_are_repaired_by_exactly_the_matching_edits: a paragraph half ending
+    # "Analysts a Taipei the" just before the sidebar read as a masthead role.
+    sidebar = (
+        "The Global Taiwan Brief is a bi-weekly publication.\n\nEditor-in-Chief\n\nJane Chen\n\n"
+        "© 2016 · Global Taiwan Institute\n\n"
+    )
+    for half in ("Analysts a Taipei the", "Senior Fellow Program"):
+        text = (
+            f"A Title\n\nBy: Ann Lee\n\nAnn Lee is a fellow.\n\nThe report says\n\n{half}\n\n{sidebar}island is calm.\n"
+        )
+        issue = gtbparse.parse(text)
+        assert issue.masthead is not None
+        assert issue.masthead.editors == (("Editor-in-Chief", "Jane Chen"),)

@@ -99,6 +99,8 @@ def _sidebar_end(blocks: tuple[Block, ...], index: int, layout: Layout) -> int |
         and index + 2 < len(blocks)
         and _is_role(blocks[index + 2], layout)
         and not _is_role(blocks[index + 1], layout)
+        # a role-shaped line of text just before the sidebar's own opening line is no part of it
+        and layout.sidebar_start.search(blocks[index + 1].text) is None
     )
     if not starts:
         return None

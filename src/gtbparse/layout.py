@@ -131,7 +131,7 @@ GTB_ISSUE = Layout(
         (?:Editor|Editors|Editorial|Editor-in-Chief|Publisher|Director|Manager|Designer|Coordinator|Chief|Assistant
         |Associate|Associates|Fellow|Fellows|Analyst|Analysts|Officer|Researcher|Intern|Interns|Adviser|Advisor
         |Consultant|Specialist|Writer|Translator|Proofreader|President)
-        (?:[\ -][\p{L}]+){0,3}$"""
+        (?:[\ -](?:\p{Lu}\p{L}*|in|of|for|at|and|on|the|to)){0,3}$"""
     ),
     web_source=_compile(r"(?i)web\ sources.{0,200}?visit\s+<?(?P<url>https?://[^\s<>]+?)>?\s*\.?$"),
     issue_url=_compile(r"(?:/(?P<year>\d{4})/(?P<month>\d{1,2}))?/vol(?:ume)?-(?P<volume>\d+)-issue-(?P<number>\d+)"),
