@@ -213,8 +213,8 @@ def score_unit(score: Score, gold: dict[str, Any], unit: Article | None, issue: 
     anywhere = {p.text for article in issue.articles for u in article.units() for p in unit_paragraphs(u)}
     for section in gold["sections"]:
         for text in section["paragraphs"]:
-            score.counts["paragraphs (anywhere)"][1] += 1
-            score.counts["paragraphs (anywhere)"][0] += text in anywhere
+            found = text in anywhere
+            score.check("paragraphs (anywhere)", text[:80] + "…", (text if found else "")[:80] + "…", where)
             if texts[text] > 0:
                 score.check("paragraphs", text, text, where)
                 texts[text] -= 1
