@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -91,6 +92,14 @@ def test_seed_output_validates(validator: jsonschema.Draft202012Validator, seed_
     assert errors == []
     # Through a JSON text too, as a consumer would see it.
     assert validator.is_valid(json.loads(json.dumps(data, ensure_ascii=False)))
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).resolve().parent / "corpus" / "blind").glob("blind_*.txt")), ids=lambda p: p.stem
+)
+def test_blind_issues_validate(validator: jsonschema.Draft202012Validator, path: Path) -> None:
+    errors = [error.message for error in validator.iter_errors(gtbparse.to_dict(gtbparse.parse_file(path)))]
+    assert errors == []
 
 
 def _hand_built_issues() -> list[gtbparse.Issue]:
