@@ -307,6 +307,14 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
             ["Guangdong–Hong Kong–Macao Greater Bay Area"],
         ),
         ("He met Wang, Li and Zhang Wei (張偉) there.", ["Zhang Wei"]),
+        # an em dash without spaces, ``and with`` and ``and`` before an acronym end a name
+        ("The phrase was not new—Tsai Ing-wen (蔡英文) used it.", ["Tsai Ing-wen"]),
+        (
+            "It works with Dresden and with National Cheng Kung University (國立成功大學) now.",
+            ["National Cheng Kung University"],
+        ),
+        ("It has asked Taipower and CPC Corporation (台灣中油) to act.", ["CPC Corporation"]),
+        ("The Research and Development Center (研發中心) opened.", ["Research and Development Center"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

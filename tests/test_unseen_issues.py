@@ -424,3 +424,33 @@ def test_contents_with_page_numbers_and_a_subtitle() -> None:
     unnumbered = gtbparse.parse(contents.replace("2025 4", "2025") + body)
     assert [(entry.title, entry.page) for entry in unnumbered.contents][1] == ("Made in China 2025", None)
     assert explained.unplaced == ()
+
+
+def test_other_shapes_of_page_furniture_and_a_shorter_masthead() -> None:
+    # Found by blind issue 38: running heads, page numbers and a web footer in other shapes, and a masthead printed
+    # again with only the address and copyright, dropped into sentences.
+    gaps = [
+        "GLOBAL TAIWAN BRIEF | Volume 7, Issue 3",
+        "Global Taiwan Brief, Vol. 7, No. 3",
+        "Page 4",
+        "- 5 -",
+        "6 | globaltaiwan.org",
+        "globaltaiwan.org",
+        "Global Taiwan Institute\n1836 Jefferson Place NW,\nWashington DC 20036\n\n© 2022 · Global Taiwan Institute",
+    ]
+    body = "".join(f"Sentence {index} runs on\n\n{gap}\n\nacross the gap.\n\n" for index, gap in enumerate(gaps))
+    explained = gtbparse.parse_and_explain(f"A Title\n\nBy: Ann Lee\n\nAnn Lee is a fellow.\n\n{body}")
+    assert [paragraph.text for paragraph in explained.issue.paragraphs()] == [
+        f"Sentence {index} runs on across the gap." for index in range(len(gaps))
+    ]
+    kinds = [piece.kind for piece in explained.furniture]
+    assert kinds == [
+        "running-head",
+        "running-head",
+        "page-number",
+        "page-number",
+        "page-number",
+        "page-footer",
+        "masthead",
+    ]
+    assert explained.diagnostics == ()

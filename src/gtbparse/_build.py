@@ -97,7 +97,7 @@ def build_issue(
         masthead, facts = read_masthead(deflowed.sidebars[0], layout)
         for sidebar in deflowed.sidebars[1:]:
             again, _ = read_masthead(sidebar, layout)
-            if again.editors != masthead.editors:
+            if again.editors and again.editors != masthead.editors:  # a shorter sidebar may list no editors
                 context.diagnose(
                     "masthead-differs",
                     Severity.WARNING,

@@ -79,9 +79,10 @@ _REVERSED = _lazy(
 )
 _REVERSED_ABBREVIATION = _lazy(r"\s{0,3}\((?P<abbreviation>\p{Lu}[\p{L}\p{Nd}&.\-]{0,14})\)")
 _QUOTED_AHEAD = _lazy(r"[\"“‘](?P<term>[^\"“”‘’\n]{1,200})[\"”’]")
-_TOKEN = _lazy(r"\S{1,200}")
+# An em dash stands between words without spaces (``not new—Tsai Ing-wen``): it is a token of its own.
+_TOKEN = _lazy(r"—|[^\s—]{1,200}")
 _CLIPPED_WORD = _lazy(r"\p{Lu}\p{Ll}{2,20}")
-_TOKEN_BACKWARDS = _lazy(r"\S{1,200}", regex.REVERSE)
+_TOKEN_BACKWARDS = _lazy(r"—|[^\s—]{1,200}", regex.REVERSE)
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _NAME_TOKEN = _lazy(r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’\-–.&]{0,60}")
@@ -629,6 +630,9 @@ def _name_run(
             break  # the end of the previous sentence
         if _NAME_TOKEN().fullmatch(bare):
             run.append(_Token(word, start, bare, possessive))
+        elif run and word in ("and", "or") and run[-1].inner:
+            run.pop()  # ``… of Dresden and with National Cheng Kung University``: ``and with`` joins two phrases
+            break
         elif run and word in _CONNECTORS:
             run.append(_Token(word, start, word))
         elif run and word in _INNER_WORDS:
@@ -711,7 +715,8 @@ def _serial_comma_in_name(
 
 
 def _after_last_pair(run: list[_Token]) -> list[_Token]:
-    """The name after the last ``and the`` of ``run``: ``the KMT and the Taiwan People’s Party`` names two parties.
+    """The name after the last ``and the`` of ``run`` (``the KMT and the Taiwan People’s Party`` names two parties), or
+    after an ``and`` before an acronym that opens a second name.
 
     Inside a title that has a lowercase word, ``and the`` belongs to the title (``Relations between the
     Taiwan Area and the Mainland Area``): such a run is kept whole here and judged as a title.
@@ -721,6 +726,15 @@ def _after_last_pair(run: list[_Token]) -> list[_Token]:
     for index in range(len(run) - 3, -1, -1):
         if run[index].word == "and" and run[index + 1].word.lower() == "the":
             return run[index + 2 :]
+    # ``Taipower and CPC Corporation``: an acronym after a top-level ``and`` opens the second name (inside a name
+    # such as ``Ministry of Science and Technology`` the ``and`` follows an ``of``).
+    for index in range(len(run) - 2, 0, -1):
+        if (
+            run[index].word == "and"
+            and _is_acronym(run[index + 1].word)
+            and not any(token.word in ("of", "for") for token in run[:index])
+        ):
+            return run[index + 1 :]
     return run
 
 

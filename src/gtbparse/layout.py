@@ -119,12 +119,29 @@ GTB_ISSUE = Layout(
     notes_heading=_compile(
         r"(?i)^[*_]{0,2}(?:End\ ?notes|Foot\ ?notes|Notes|References|Sources)[*_]{0,2}\s{0,3}:?[*_]{0,2}$"
     ),
-    sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b"),
+    # The sidebar's opening line, or (a shorter sidebar printed again) the publisher's address block.
+    sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b|^Global\ Taiwan\ Institute\n\d{1,5}\ "),
     sidebar_end=_compile(r"^©"),
     sidebar_max_blocks=40,
     page_furniture=(
-        ("page-number", _compile(r"^(?:Page\ )?\d{1,3}$")),
-        ("running-head", _compile(r"^Global\ Taiwan\ Brief\s+Vol(?:ume|\.)?\s*\d+[,.]?\s+Issue\s+\d+$")),
+        # ``4``, ``Page 4``, ``- 5 -``, ``6 | globaltaiwan.org``
+        (
+            "page-number",
+            _compile(
+                r"""^(?:Page\ )?\d{1,3}$ | ^[-–—]\ ?\d{1,3}\ ?[-–—]$
+                | ^\d{1,3}\ {0,3}\|\ {0,3}(?:www\.)?globaltaiwan\.org$
+                | ^(?:www\.)?globaltaiwan\.org\ {0,3}\|\ {0,3}\d{1,3}$"""
+            ),
+        ),
+        # ``Global Taiwan Brief Vol. 7, Issue 3``, ``GLOBAL TAIWAN BRIEF | Volume 7, Issue 3``, ``… , Vol. 7, No. 3``
+        (
+            "running-head",
+            _compile(
+                r"""(?i)^Global\ Taiwan\ Brief\ {0,3}[,|:–—-]?\s{0,3}Vol(?:ume|\.)?\ {0,3}\d{1,3}[,.]?
+                \ {1,3}(?:Issue|No\.?)\ {0,3}\d{1,3}$"""
+            ),
+        ),
+        ("page-footer", _compile(r"^(?:https?://)?(?:www\.)?globaltaiwan\.org/?$")),
     ),
     editor_role=_compile(
         r"""^(?:[\p{Lu}][\p{L}]*[\ -])*
