@@ -1,4 +1,4 @@
-"""Quality gate on the blind corpus: thirty-six issues written without reading the parser, scored per field.
+"""Quality gate on the blind corpus: forty issues written without reading the parser, scored per field.
 
 The floors are what the parser reaches; a change that lowers any of them fails here. ``gloss script`` is
 not gated: the blind keys call characters written alike in both scripts ``ambiguous``, while gtbparse
@@ -24,7 +24,14 @@ _US_BREAK = (
     "a full stop after `U.S.` before a capitalised word at a break: the key joins `the U.S.` / `Navy’s plans`, and "
     "the same issue ends a paragraph on `the U.S.` before `Washington has begun`; only the meaning tells them apart"
 )
+_HEADING_BREAK = (
+    "two title-case heading lines in a row: the key joins `Taiwan’s Semiconductor` / `Diplomacy in Europe` (a "
+    "heading cut by a column break) but keeps `Lessons from Lithuania` / `The Price of a Name` (a heading and its "
+    "sub-heading) apart in the same issue; only the meaning tells them apart"
+)
 KNOWN_MISSES = {
+    ("blind_37", "headings", "Silicon and Statecraft: Taiwan’s Chip Diplomacy in Europe"): _HEADING_BREAK,
+    ("blind_37", "joins found", "line 83: 'Taiwan’s Semiconductor' | 'Diplomacy in Europe'"): _HEADING_BREAK,
     ("blind_33", "joins found", "line 103: 'slowed the U.S.' | 'Navy’s plans for'"): _US_BREAK,
     ("blind_33", "paragraphs", "Taiwan’s Submarine Program Between the Shipyard and the Legislature § None"): _US_BREAK,
     (
@@ -41,8 +48,8 @@ def scores() -> list[Any]:
     return [BENCH.score_issue(text, text.with_name(f"{text.stem}.gold.json")) for text in issues]
 
 
-def test_there_are_thirty_six_blind_issues(scores: list[Any]) -> None:
-    assert len(scores) == 36
+def test_there_are_forty_blind_issues(scores: list[Any]) -> None:
+    assert len(scores) == 40
 
 
 def _key(failure: dict[str, Any]) -> tuple[str, str, str]:

@@ -127,3 +127,25 @@ def test_a_chinese_quotation_and_its_translation_are_block_quotes() -> None:
         ("“Sovereignty", QUOTE),
         ("None of this", BODY),
     ]
+
+
+def test_a_table_is_a_paragraph_of_its_own_with_its_rows() -> None:
+    # Found by blind issue 37: the rows of a Markdown table were joined into one line and then to the paragraph after.
+    body = (
+        "Exports grew (see Table 1).\n\nTable 1: Exports to the EU\n\n"
+        "| Year | Exports (US\\$ bn) |\n|---|---|\n| 2021 | 10.2 |\n| 2023 | 12.6 |\n\nThe figures are customs data."
+    )
+    issue = gtbparse.parse(HEAD + body, layout="gtb-issue")
+    assert [(p.kind, p.text) for p in issue.paragraphs()] == [
+        (BODY, "Exports grew (see Table 1)."),
+        (ParagraphKind.CAPTION, "Table 1: Exports to the EU"),
+        (ParagraphKind.TABLE, "| Year | Exports (US$ bn) |\n|---|---|\n| 2021 | 10.2 |\n| 2023 | 12.6 |"),
+        (BODY, "The figures are customs data."),
+    ]
+    assert "| 2021 | 10.2 |\n| 2023 | 12.6 |" in gtbparse.to_markdown(issue)
+
+
+def test_an_epigraph_and_its_source_are_block_quotes() -> None:
+    # Found by blind issue 40: the source line under an epigraph was joined to the first paragraph.
+    body = "“Peace is priceless.”\n\n— Lai Ching-te, inaugural address, May 20, 2024\n\nPresident Lai spoke at length."
+    assert _kinds(body) == [("“Peace is pr", QUOTE), ("— Lai Ching-", QUOTE), ("President La", BODY)]

@@ -11,7 +11,7 @@ import regex
 from ._furniture import Deflowed, IssueFacts, cover_title, read_masthead
 from ._glosses import find_glosses, settle_scripts
 from ._inline import Inline, parse_inline
-from ._repair import Joined, Role, copy_block, looks_like_heading
+from ._repair import ATTRIBUTION, Joined, Role, copy_block, looks_like_heading
 from ._segment import (
     RawArticle,
     RawUnit,
@@ -76,8 +76,8 @@ class _Context:
     def use(self, *blocks: Block) -> None:
         self.used.update(block.start for block in blocks)
 
-    def inline(self, raw: str, mapping: OffsetMap, *, marks: bool = True) -> Inline:
-        result = parse_inline(raw, mapping, marks=marks)
+    def inline(self, raw: str, mapping: OffsetMap, *, marks: bool = True, keep_lines: bool = False) -> Inline:
+        result = parse_inline(raw, mapping, marks=marks, keep_lines=keep_lines)
         self.edits.extend(result.edits)
         return result
 
@@ -366,13 +366,17 @@ def _sections(body: Sequence[Joined], context: _Context) -> tuple[Section, ...]:
         raw, mapping = block.raw, block.mapping
         if block.role is Role.CAPTION:
             kind = ParagraphKind.CAPTION
+        elif block.role is Role.TABLE:
+            kind = ParagraphKind.TABLE
         elif bullet := context.layout.list_item.match(raw):
             kind = ParagraphKind.LIST_ITEM
             raw, mapping = _tail(raw, mapping, bullet.end())
         elif index <= quotation_end or _is_blockquote(block.raw, previous_raw):
             kind = ParagraphKind.BLOCKQUOTE
-        elif previous_kind is ParagraphKind.BLOCKQUOTE and _quotes_again(block.raw):
-            kind = ParagraphKind.BLOCKQUOTE  # a second quotation after the first, such as its translation
+        elif previous_kind is ParagraphKind.BLOCKQUOTE and (_quotes_again(block.raw) or ATTRIBUTION.match(block.raw)):
+            kind = ParagraphKind.BLOCKQUOTE  # a second quotation after the first (its translation), or its source
+        elif following is not None and ATTRIBUTION.match(following.raw) and _wholly_quoted(block.raw):
+            kind = ParagraphKind.BLOCKQUOTE  # an epigraph: a quotation with its source under it
         elif heading is not None and not paragraphs and _wholly_quoted(block.raw):
             kind = ParagraphKind.BLOCKQUOTE  # a heading introduces the quotation under it as a colon would
         elif (end := _quotation_end(body, index, previous_raw)) is not None:
@@ -427,7 +431,7 @@ def _is_blockquote(raw: str, previous_raw: str) -> bool:
 
 
 def _paragraph(raw: str, mapping: OffsetMap, span: Span, kind: ParagraphKind, context: _Context) -> Paragraph:
-    inline = context.inline(raw, mapping)
+    inline = context.inline(raw, mapping, keep_lines=kind is ParagraphKind.TABLE)
     return Paragraph(
         text=inline.text,
         kind=kind,

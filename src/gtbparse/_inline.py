@@ -55,16 +55,17 @@ class Inline:
         return self.mapping.span(start, end)
 
 
-def parse_inline(raw: str, mapping: OffsetMap, *, marks: bool = True) -> Inline:
+def parse_inline(raw: str, mapping: OffsetMap, *, marks: bool = True, keep_lines: bool = False) -> Inline:
     """Strip the markup from ``raw`` (whose source map is ``mapping``), keeping what it meant as spans.
 
     With ``marks`` false, footnote marks stay in the text as written: a footnote's ``see note [1]`` refers
-    to another note, and a footnote has no marks of its own.
+    to another note, and a footnote has no marks of its own. With ``keep_lines`` the line breaks stay (the rows
+    of a table); otherwise the lines of a block are joined.
     """
     candidates = _markup_starts(raw)
     if not candidates:  # plain text: nothing to strip, the map stays as it is
         return Inline(raw, mapping if raw else OffsetMap((), (), (), ()), (), (), (), ())
-    state = _State(raw, mapping, candidates, marks=marks)
+    state = _State(raw, mapping, candidates, marks=marks, keep_lines=keep_lines)
     state.run(0, len(raw))
     text, clean_map = state.out.build()
     return Inline(
@@ -125,9 +126,10 @@ def _markup(raw: str, candidates: list[int], start: int, end: int) -> Iterator[r
 
 
 class _State:
-    def __init__(self, raw: str, mapping: OffsetMap, candidates: list[int], *, marks: bool) -> None:
+    def __init__(self, raw: str, mapping: OffsetMap, candidates: list[int], *, marks: bool, keep_lines: bool) -> None:
         self.raw = raw
         self.marks = marks
+        self.keep_lines = keep_lines
         self.mapping = mapping
         self.candidates = candidates
         self.out = TextBuilder()
@@ -181,6 +183,8 @@ class _State:
                 self._nested_span(match, "strong_text", "strong")
             elif kind == "em":
                 self._nested_span(match, "em_text", "em")
+            elif self.keep_lines:
+                self.copy(match_start, position)
             else:  # a line break inside a block: the lines of one paragraph
                 source_span = self.span(match_start, position)
                 # After a hyphen the line goes on with no space (``Cross-`` / ``Strait``): the hyphen stays, as

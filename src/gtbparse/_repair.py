@@ -26,6 +26,7 @@ class Role(enum.StrEnum):
     MAIN_POINT = "main-point"
     FOOTNOTE = "footnote"
     CAPTION = "caption"
+    TABLE = "table"
 
 
 @attrs.frozen
@@ -77,6 +78,8 @@ _LABEL_START = regex.compile(r"\*{1,2}[^*\n]{1,40}(?::\*{1,2}|\*{1,2}:)[ \t]+\S"
 # A heading's number (``1. Background``, ``II. The Legal Question``, ``B. Options``): its full stop ends no sentence.
 _HEADING_NUMBER = regex.compile(r"(?:\d{1,2}|[IVXLC]{1,7}|[A-Z])\.[ \t]+(?=\p{Lu})")
 _CAPTION_CREDIT = regex.compile(r"(?:Sources?|Notes?|Credits?|Data):\s")
+# The line that names a quotation's source under it: ``— Lai Ching-te, inaugural address, May 20, 2024``.
+ATTRIBUTION = regex.compile(r"(?:—|―|--)[ \t]?\p{Lu}")
 _HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
 _HAN = regex.compile(r"\p{Han}")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
@@ -243,7 +246,7 @@ def decide_join(
         return None
     if before.role is Role.CAPTION and after_role is Role.CAPTION and _CAPTION_CREDIT.match(after.text):
         return _Decision(" ", 0, "join-caption", "a source or note line under a caption is part of it")
-    if after_role is not Role.TEXT or before.role is Role.CAPTION:
+    if after_role is not Role.TEXT or before.role in (Role.CAPTION, Role.TABLE):
         return None
     first = before.text.rstrip()
     second = after.text
@@ -262,8 +265,8 @@ def decide_join(
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
         return _Decision(_joiner(first, second), 0, "join-column-break", strong)
-    if layout.list_item.match(before.blocks[0].text):
-        return None  # list items often end without punctuation: only strong evidence continues one
+    if layout.list_item.match(before.blocks[0].text) or ATTRIBUTION.match(before.blocks[0].text):
+        return None  # list items and attributions end without punctuation: only strong evidence continues one
     if before.role is Role.FOOTNOTE and not looks_like_heading(second, layout):
         evidence = "text after a footnote that is no item title continues it"
         return _Decision(_joiner(first, second), 0, "join-column-break", evidence)

@@ -313,7 +313,13 @@ def _role(block: Block, layout: Layout) -> Role:
         return Role.FOOTNOTE
     if layout.caption.match(text):
         return Role.CAPTION
+    if "\n" in text and all(_TABLE_ROW.fullmatch(line) for line in text.split("\n")):
+        return Role.TABLE
     return Role.TEXT
+
+
+# A row of a table as the rendition prints it, in Markdown: ``| 2023 | 12.6 |``.
+_TABLE_ROW = regex.compile(r"[ \t]{0,20}\|[^\n]{0,2000}\|[ \t]{0,20}")
 
 
 def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:

@@ -31,6 +31,8 @@ class ParagraphKind(enum.StrEnum):
     CAPTION = "caption"
     LIST_ITEM = "list-item"
     """An item of a bulleted list; its text is without the bullet (``•``, ``-``)."""
+    TABLE = "table"
+    """A table; its text keeps the rows, one a line, as the rendition prints them (``| 2023 | 12.6 |``)."""
 
 
 class Script(enum.StrEnum):

@@ -69,6 +69,8 @@ class _Renderer:
         return "".join(out)
 
     def paragraph(self, paragraph: Paragraph) -> str:
+        if paragraph.kind is ParagraphKind.TABLE:
+            return paragraph.text  # its rows are a Markdown table already, and plain text reads them as printed
         body = self.inline(
             paragraph.text,
             links=paragraph.links,

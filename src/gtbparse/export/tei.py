@@ -168,6 +168,9 @@ class _Writer:
         elif paragraph.kind is ParagraphKind.BLOCKQUOTE:
             quote = self.sub(self.sub(parent, "cit", type="blockquote"), "q", type="written")
             self.inline(quote, paragraph.text, **spans)
+        elif paragraph.kind is ParagraphKind.TABLE:
+            # The rows stay as printed, one a line: the rendition gives no cells to trust beyond its pipes.
+            self.inline(self.sub(parent, "p", rend="table"), paragraph.text, **spans)
         elif paragraph.kind is ParagraphKind.LIST_ITEM:
             # Items in a row make one list: the list the previous item opened, if it is the last element here.
             last = parent[-1] if len(parent) else None
