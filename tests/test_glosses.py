@@ -315,6 +315,16 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ),
         ("It has asked Taipower and CPC Corporation (台灣中油) to act.", ["CPC Corporation"]),
         ("The Research and Development Center (研發中心) opened.", ["Research and Development Center"]),
+        # ``for`` after no institution noun opens the name; after one it is the name's own
+        ("They met in Xiamen for the Straits Forum (海峡论坛) again.", ["Straits Forum"]),
+        (
+            "The Foundation for the Defense of Democracies (保衛民主基金會) said.",
+            ["Foundation for the Defense of Democracies"],
+        ),
+        # Japanese glosses write kana among the kanji; kana alone are no gloss
+        ("The annual Japan–Taiwan Exchange Summit (日台交流サミット) met.", ["Japan–Taiwan Exchange Summit"]),
+        ("Lawmaker Hayashida Sakura (林田さくら) said so.", ["Hayashida Sakura"]),
+        ("The summit (サミット) met.", []),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

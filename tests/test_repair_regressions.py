@@ -248,3 +248,38 @@ def test_a_role_shaped_line_before_the_masthead_is_no_part_of_it() -> None:
         issue = gtbparse.parse(text)
         assert issue.masthead is not None
         assert issue.masthead.editors == (("Editor-in-Chief", "Jane Chen"),)
+
+
+def test_a_full_stop_after_a_web_address_before_a_capital_ends_the_paragraph() -> None:
+    # Found by blind issue 44.
+    assert _decide("The English service carries them at https://www.cna.com.tw.", "The ministry has also") is None
+    assert _decide("See https://www.mnd.gov.tw/", "english/ for the figures.") == ("join-url", "")
+    assert _decide("See https://www.mac.gov.tw/en/", "News.aspx?n=1.") == ("join-url", "")
+
+
+def test_an_ascii_double_hyphen_at_a_break_joins_without_a_space() -> None:
+    # Found by blind issue 41.
+    assert _decide("boats caught inside the restricted zone--", "a move that the TAO called") == (
+        "join-column-break",
+        "",
+    )
+    assert _decide("the party's local networks--", "Taichung and Kaohsiung") == ("join-column-break", "")
+
+
+def test_kana_after_kanji_at_a_break_join_without_a_space() -> None:
+    # Found by blind issue 42.
+    assert _decide("the annual Japan–Taiwan Exchange Summit (日台交流", "サミット), and the") == ("join-cjk", "")
+
+
+def test_an_ascii_copyright_line_closes_the_masthead() -> None:
+    # Found by blind issue 41: "(c) 2023" instead of "©" left the whole sidebar in the text.
+    sidebar = (
+        "The Global Taiwan Brief is a bi-weekly publication.\n\nEditor-in-Chief\n\nJane Chen\n\n"
+        "(c) 2023 Global Taiwan Institute\n\n"
+    )
+    issue = gtbparse.parse(
+        f"A Title\n\nBy: Ann Lee\n\nAnn Lee is a fellow.\n\nThe report says\n\n{sidebar}the island is calm.\n"
+    )
+    assert issue.masthead is not None
+    assert issue.masthead.copyright == "(c) 2023 Global Taiwan Institute"
+    assert [paragraph.text for paragraph in issue.paragraphs()] == ["The report says the island is calm."]

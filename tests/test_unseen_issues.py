@@ -454,3 +454,24 @@ def test_other_shapes_of_page_furniture_and_a_shorter_masthead() -> None:
         "masthead",
     ]
     assert explained.diagnostics == ()
+
+
+def test_italic_main_points_and_notes_printed_after_a_later_item() -> None:
+    # Found by blind issue 43: a main point set wholly in italics kept its closing `*`, and the first item's notes,
+    # printed after the last item's, went to the last item.
+    column = (
+        "Island Roundup\n\nBy: Jane Chen\n\nJane Chen is a fellow at the Institute.\n\n"
+        "**Ports Brace for Typhoon Season**\n\nThe ports have tested their plans. [1]\n\n"
+        "*The main point: Taiwan’s ports are preparing for storms.*\n\n"
+        "**Airlines Add Routes to Manila**\n\nTwo carriers will add flights. [2]\n\n"
+        "*The main point: Ties with Manila deepen.*\n\n"
+        "[2] Airline press release, June 2024.\n\n[1] Port authority statement, May 2024.\n"
+    )
+    explained = gtbparse.parse_and_explain(column)
+    items = explained.issue.articles[0].items
+    assert [item.main_point.text if item.main_point else None for item in items] == [
+        "Taiwan’s ports are preparing for storms.",
+        "Ties with Manila deepen.",
+    ]
+    assert [[note.number for note in item.footnotes] for item in items] == [[1], [2]]
+    assert [d.code for d in explained.diagnostics if d.severity != "info"] == []

@@ -141,10 +141,22 @@ def _block_inline(block: Block, context: _Context, skip: int = 0) -> Inline:
     return context.inline(raw, mapping)
 
 
-def _tail(raw: str, mapping: OffsetMap, offset: int) -> tuple[str, OffsetMap]:
+def _tail(raw: str, mapping: OffsetMap, offset: int, end: int | None = None) -> tuple[str, OffsetMap]:
     builder = TextBuilder()
-    builder.copy_mapped(raw, mapping, offset, len(raw))
+    builder.copy_mapped(raw, mapping, offset, len(raw) if end is None else end)
     return builder.build()
+
+
+def _without_closing_marker(label: str, raw: str, mapping: OffsetMap) -> tuple[str, OffsetMap]:
+    """``raw`` less the emphasis marker that closes one the ``label`` opened: the whole of ``*The main point: …*`` is
+    set in italics, and the label took the opening ``*`` with it."""
+    opened = label[: len(label) - len(label.lstrip("*_"))]
+    if not opened or opened in label.partition(":")[2]:  # none opened, or closed right after the colon
+        return raw, mapping
+    stripped = raw.rstrip()
+    if not stripped.endswith(opened[::-1]):
+        return raw, mapping
+    return _tail(raw, mapping, 0, len(stripped) - len(opened))
 
 
 def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Context) -> tuple[ContentsEntry, ...]:
@@ -321,6 +333,7 @@ def _unit(unit: RawUnit, context: _Context, *, titled: bool) -> Article:
     if unit.main_point:
         found = layout.main_point.match(unit.main_point.raw)
         raw, mapping = _tail(unit.main_point.raw, unit.main_point.mapping, found.end() if found else 0)
+        raw, mapping = _without_closing_marker(found.group() if found else "", raw, mapping)
         main_point = _paragraph(raw, mapping, unit.main_point.span, ParagraphKind.BODY, context)
     footnotes = tuple(_footnote(block, context) for block in unit.footnotes)
     start = min([block.span[0] for block in unit.body] or [0])

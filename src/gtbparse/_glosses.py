@@ -57,8 +57,13 @@ _NUMERAL = regex.compile(r"[\p{Nd}〇零一二三四五六七八九十百千萬�
 # The characters of a gloss proper: Han, plus digits, dashes and dots inside a name (迅雷-2020, 史蒂芬·陳), a
 # capital letter after a digit (聯合利劍-2024A), and
 # the full-width comma of a phrase that _join_phrases rejoined (今日香港，明日台灣).
-_HANZI = _lazy(r"[《「〈『]?\p{Han}(?:[\p{Han}\p{Nd}·・‧\-–〇]|(?<=\p{Nd})\p{Lu}|[\s，](?=\p{Han})){0,200}[》」〉』]?")
-_HANZI_ONLY = _lazy(r"[\p{Han}\p{Nd}·・‧\-–〇]{1,300}")
+# The characters of a gloss: Han characters, with the kana that Japanese writes among them (``日台交流サミット``,
+# ``林田さくら``); a gloss has at least one Han character (kana alone are no gloss).
+_HANZI = _lazy(
+    r"[《「〈『]?[\p{Han}\p{Hiragana}\p{Katakana}](?:[\p{Han}\p{Hiragana}\p{Katakana}ー\p{Nd}·・‧\-–〇]"
+    r"|(?<=\p{Nd})\p{Lu}|[\s，](?=\p{Han})){0,200}[》」〉』]?"
+)
+_HANZI_ONLY = _lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}ー\p{Nd}·・‧\-–〇]{1,300}")
 _PART = _lazy(
     r"(?P<quote>“[^“”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^‘’\n]{0,200}’|「[^「」\n]{0,200}」)"
     r"|(?P<sep>[,，、;；])"
@@ -656,6 +661,7 @@ def _name_run(
         chosen = _trim_opening(_strip_titles(run[cut + 1 :]))
         chosen = _personal_name_tail(chosen, _at_sentence_start(text, chosen[0].start) if chosen else False)
         chosen = _after_last_pair(chosen)
+        chosen = _after_loose_for(chosen)
         chosen = _with_qualifier(text, boundary, chosen)
     if chosen and any(token.inner for token in chosen):
         last_inner = max(index for index, token in enumerate(chosen) if token.inner)
@@ -693,6 +699,15 @@ def _with_qualifier(text: str, boundary: int, run: list[_Token]) -> list[_Token]
     ):
         return run
     return [_Token(word, previous.start(), word), *run]
+
+
+def _after_loose_for(run: list[_Token]) -> list[_Token]:
+    """The name after a ``for`` that no institution stands before: ``Xiamen for the Straits Forum`` names the forum;
+    ``Foundation for the Defense of Democracies`` is one name."""
+    for index in range(len(run) - 2, 0, -1):
+        if run[index].word == "for" and run[index - 1].bare.lower() not in _INSTITUTION_NOUNS:
+            return _trim_opening(run[index + 1 :])
+    return run
 
 
 def _serial_comma_in_name(

@@ -81,7 +81,8 @@ _CAPTION_CREDIT = regex.compile(r"(?:Sources?|Notes?|Credits?|Data):\s")
 # The line that names a quotation's source under it: ``— Lai Ching-te, inaugural address, May 20, 2024``.
 ATTRIBUTION = regex.compile(r"(?:—|―|--)[ \t]?\p{Lu}")
 _HEADING_MAX_LINE_BREAKS = 2  # a long heading may be printed over three lines
-_HAN = regex.compile(r"\p{Han}")
+# Characters written without spaces between them: Han, and the kana that Japanese writes among them.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _OPENERS_BEFORE_HAN = "([“‘「『（【《"
 _CLOSERS_AFTER_HAN = ")]”’」』）】》-、，。；："
 
@@ -159,7 +160,7 @@ def continuation_evidence(before: str, after: str, layout: Layout, *, still_open
         return "the block ends on an opening bracket or quote"
     if open_brackets(before) if still_open is None else still_open:
         return "a parenthesis opened in the block is still open"
-    if tail.endswith((",", ";", "—", "–")):
+    if tail.endswith((",", ";", "—", "–", "--")):
         return f"the block ends mid-clause on `{tail[-1]}`"
     last = _LAST_WORD.search(tail)
     word = last.group(1) if last and tail[-1].isalpha() else ""
@@ -250,7 +251,14 @@ def decide_join(
         return None
     first = before.text.rstrip()
     second = after.text
-    if _may_end_in_url(first) and _URL_END.search(first[-_URL_WINDOW:]) and _URL_START.match(second):
+    # A full stop after an address before a capital ends the sentence (``… at https://www.cna.com.tw.`` / ``The``).
+    sentence_end = first.endswith(".") and second[:1].isupper()
+    if (
+        not sentence_end
+        and _may_end_in_url(first)
+        and _URL_END.search(first[-_URL_WINDOW:])
+        and _URL_START.match(second)
+    ):
         return _Decision("", 0, "join-url", "a web address runs on across the break")
     fragments = break_fragments(first, second)
     if fragments is not None:
@@ -288,7 +296,9 @@ _CLOSERS_AT_START = tuple(")]}”’»›,.;:!?")
 def _joiner(first: str, second: str) -> str:
     """What goes between the halves of a plain join: a space, or nothing next to a closed dash, after an opening
     bracket or quotation mark, or before closing punctuation (``said that “`` / ``deterrence``, ``(2023`` / ``)``)."""
-    closed_dash = first.endswith(("—", "–")) and not first[-2:-1].isspace()
+    closed_dash = (first.endswith(("—", "–")) and not first[-2:-1].isspace()) or (
+        first.endswith("--") and not first[-3:-2].isspace()  # the ASCII dash of a cruder rendition
+    )
     if closed_dash or first.endswith(_OPENERS) or second.startswith(_CLOSERS_AT_START):
         return ""
     return " "
@@ -306,9 +316,9 @@ def _tight_cjk_break(first: str, second: str) -> bool:
     That is between two Han characters, between a Han character and the punctuation closing it, or
     between an opening bracket or quote and a Han character. ``(MAC,`` / ``大陸委員會)`` keeps its space.
     """
-    if _HAN.match(second[:1]):
-        return bool(_HAN.match(first[-1:])) or first[-1:] in _OPENERS_BEFORE_HAN
-    return bool(_HAN.match(first[-1:])) and second[:1] in _CLOSERS_AFTER_HAN
+    if _UNSPACED.match(second[:1]):
+        return bool(_UNSPACED.match(first[-1:])) or first[-1:] in _OPENERS_BEFORE_HAN
+    return bool(_UNSPACED.match(first[-1:])) and second[:1] in _CLOSERS_AFTER_HAN
 
 
 def join_blocks(

@@ -347,7 +347,54 @@ def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:
         units.append(RawUnit(tuple(body), main_point, tuple(notes)))
     if len(units) > 1:  # a column of items
         units = [piece for unit in units for piece in _split_items(unit, layout)]
+        units = _notes_to_their_items(units, layout)
     return tuple(units)
+
+
+_MARK = regex.compile(r"\[(\d{1,3})\](?!\()")
+
+
+def _notes_to_their_items(units: list[RawUnit], layout: Layout) -> list[RawUnit]:
+    """Give each footnote to the item whose text marks it: a column may print an item's notes after a later item.
+
+    A note stays where it is unless its item does not mark it and exactly one other item marks it and has no note
+    of that number.
+    """
+    marks = [
+        {
+            int(number)
+            for block in (*unit.body, *([unit.main_point] if unit.main_point else ()))
+            for number in _MARK.findall(block.raw)
+        }
+        for unit in units
+    ]
+    numbers = [[_note_number(note, layout) for note in unit.footnotes] for unit in units]
+    moved: list[list[Joined]] = [[] for _ in units]
+    kept: list[list[Joined]] = [[] for _ in units]
+    for index, unit in enumerate(units):
+        for note, number in zip(unit.footnotes, numbers[index], strict=True):
+            owners = [
+                other
+                for other in range(len(units))
+                if other != index and number in marks[other] and number not in numbers[other]
+            ]
+            if number is not None and number not in marks[index] and len(owners) == 1:
+                moved[owners[0]].append(note)
+            else:
+                kept[index].append(note)
+    if not any(moved):
+        return units
+    return [
+        RawUnit(unit.body, unit.main_point, tuple(sorted((*kept[index], *moved[index]), key=lambda note: note.span[0])))
+        if moved[index]
+        else RawUnit(unit.body, unit.main_point, tuple(kept[index]))
+        for index, unit in enumerate(units)
+    ]
+
+
+def _note_number(note: Joined, layout: Layout) -> int | None:
+    found = layout.footnote_start.match(note.raw)
+    return int(found.group("number")) if found else None
 
 
 def _split_items(unit: RawUnit, layout: Layout) -> list[RawUnit]:

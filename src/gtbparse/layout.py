@@ -121,7 +121,7 @@ GTB_ISSUE = Layout(
     ),
     # The sidebar's opening line, or (a shorter sidebar printed again) the publisher's address block.
     sidebar_start=_compile(r"^The\ Global\ Taiwan\ Brief\ is\ a\b|^Global\ Taiwan\ Institute\n\d{1,5}\ "),
-    sidebar_end=_compile(r"^©"),
+    sidebar_end=_compile(r"^(?:©|\([cC]\)\ ?\d{4}|Copyright\b)"),
     sidebar_max_blocks=40,
     page_furniture=(
         # ``4``, ``Page 4``, ``- 5 -``, ``6 | globaltaiwan.org``
@@ -155,7 +155,9 @@ GTB_ISSUE = Layout(
     issue_label=_compile(r"\bVol(?:ume|\.)?\s*(?P<volume>\d{1,3})[,.]?\s+Issue\s+(?P<number>\d{1,3})\b"),
     subscribe=_compile(r"(?is)subscribe.{0,200}?<?(?P<url>https?://[^\s<>]+?)>?\s*$"),
     email=_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    copyright=_compile(r"^©\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"),
+    copyright=_compile(
+        r"^(?:©|\([cC]\)|Copyright(?:\ ©|\ \([cC]\))?)\s*(?P<year>\d{4})\s*[·,.\-–]?\s*(?P<holder>.+?)\s*$"
+    ),
     multi_item_titles=frozenset(),
     honorifics=_compile(
         r"""^(?P<honorific>
