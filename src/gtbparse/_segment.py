@@ -386,8 +386,6 @@ def _notes_to_their_items(units: list[RawUnit], layout: Layout) -> list[RawUnit]
         return units
     return [
         RawUnit(unit.body, unit.main_point, tuple(sorted((*kept[index], *moved[index]), key=lambda note: note.span[0])))
-        if moved[index]
-        else RawUnit(unit.body, unit.main_point, tuple(kept[index]))
         for index, unit in enumerate(units)
     ]
 
