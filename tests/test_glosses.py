@@ -209,6 +209,19 @@ def test_an_emphasised_or_linked_run_bounds_the_term() -> None:
     assert next(gloss.term for gloss in find_glosses(text, (link,))) == "Guang Da Xing No. 28"
 
 
+def test_two_acronyms_with_a_space_are_one_abbreviation() -> None:
+    [gloss] = find_glosses("The Discipline Inspection Commission (CMC DIC, 中央軍委紀律檢查委員會) met.")
+    assert (gloss.term, gloss.abbreviation) == ("Discipline Inspection Commission", "CMC DIC")
+
+
+def test_an_emphasised_title_with_a_lowercase_word_is_whole() -> None:
+    # Found by blind issue 45: ``issued *Made in China 2025* (中国制造2025)`` glossed ``China 2025``.
+    text = "The State Council issued Made in China 2025 (中国制造2025) in May."
+    start = text.index("Made")
+    emphasis = (Emphasis("Made in China 2025", at=(start, start + len("Made in China 2025"))),)
+    assert [gloss.term for gloss in find_glosses(text, emphasis=emphasis)] == ["Made in China 2025"]
+
+
 def test_full_width_brackets() -> None:
     assert _terms("The Ministry of National Defense（國防部） said so.") == ["Ministry of National Defense"]
     assert _terms("Kuomintang（KMT，中國國民黨）") == ["Kuomintang"]
@@ -325,6 +338,10 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("The annual Japan–Taiwan Exchange Summit (日台交流サミット) met.", ["Japan–Taiwan Exchange Summit"]),
         ("Lawmaker Hayashida Sakura (林田さくら) said so.", ["Hayashida Sakura"]),
         ("The summit (サミット) met.", []),
+        # ``then-`` is no part of the name; two acronyms with a space are one abbreviation; a number and the
+        # connectors after it are no part of a name the characters do not number
+        ("The then-Council of Agriculture (COA, 行政院農業委員會) said.", ["Council of Agriculture"]),
+        ("Under Art. 5 of the Electricity Act (電業法) rates rose.", ["Electricity Act"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

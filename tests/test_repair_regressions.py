@@ -283,3 +283,18 @@ def test_an_ascii_copyright_line_closes_the_masthead() -> None:
     assert issue.masthead is not None
     assert issue.masthead.copyright == "(c) 2023 Global Taiwan Institute"
     assert [paragraph.text for paragraph in issue.paragraphs()] == ["The report says the island is calm."]
+
+
+def test_a_dateline_is_heading_shaped_and_ends_its_block() -> None:
+    # Found by blind issue 48: a dash in a title-case line made it no heading, and it was joined to the paragraph.
+    assert _decide("Washington, DC — September 18, 2025", "The symposium opened at 9:00 a.m.") is None
+
+
+def test_article_numbers_and_digits_inside_a_gloss_continue_across_a_break() -> None:
+    # Found by blind issue 45.
+    assert _decide("key technologies protected under Art.", "3 of the National Security Act") == (
+        "join-column-break",
+        " ",
+    )
+    assert _decide("He admired modern art.", "The museum opened") is None
+    assert _decide("issued Made in China 2025 (中国制造", "2025) in May 2015") == ("join-cjk", "")

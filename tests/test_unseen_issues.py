@@ -475,3 +475,28 @@ def test_italic_main_points_and_notes_printed_after_a_later_item() -> None:
     ]
     assert [[note.number for note in item.footnotes] for item in items] == [[1], [2]]
     assert [d.code for d in explained.diagnostics if d.severity != "info"] == []
+
+
+def test_notes_printed_as_a_numbered_list_and_caret_marks() -> None:
+    # Found by blind issue 47: notes printed `1. …` after the main point, and marks printed `^2`; a numbered point
+    # in the body (`1. The first lesson …`) stays a paragraph.
+    head = "A Title\n\nBy: Ann Lee\n\nAnn Lee is a fellow.\n\n"
+    numbered = (
+        "Outages rose. [1]\n\n1. The first lesson is that grids fail.\n\nPrices rose.^2\n\n"
+        "The main point: Taiwan must invest.\n\n1. Taipower, Outage Report, 2024.\n\n2. MOEA, Tariffs, 2023.\n"
+    )
+    explained = gtbparse.parse_and_explain(head + numbered)
+    article = explained.issue.articles[0]
+    assert [paragraph.text for paragraph in article.paragraphs()] == [
+        "Outages rose.",
+        "1. The first lesson is that grids fail.",
+        "Prices rose.",
+    ]
+    assert [(note.number, note.text) for note in article.footnotes] == [
+        (1, "Taipower, Outage Report, 2024."),
+        (2, "MOEA, Tariffs, 2023."),
+    ]
+    assert [ref.number for paragraph in article.paragraphs() for ref in paragraph.footnote_refs] == [1, 2]
+    assert [d.code for d in explained.diagnostics if d.severity != "info"] == []
+    # a power written with a caret is no mark
+    assert [p.text for p in gtbparse.parse(head + "It grew 2^10 times.\n").paragraphs()] == ["It grew 2^10 times."]

@@ -461,7 +461,8 @@ def _glosses(inline: Inline) -> tuple[Gloss, ...]:
 
 
 def _footnote(block: Joined, context: _Context) -> Footnote:
-    found = context.layout.footnote_start.match(block.raw)
+    layout = context.layout
+    found = layout.footnote_start.match(block.raw) or layout.numbered_note_start.match(block.raw)
     number = int(found.group("number")) if found else 0
     raw, mapping = _tail(block.raw, block.mapping, found.end() if found else 0)
     inline = context.inline(raw, mapping, marks=False)

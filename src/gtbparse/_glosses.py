@@ -71,7 +71,8 @@ _PART = _lazy(
     r"|(?P<stray>.)",
     regex.DOTALL,
 )
-_ABBREVIATION = _lazy(r"(?=(?:[^\p{Lu}]{0,14}\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}&./\-]{0,14}")
+# ``MIB``, ``PRC``, ``Taipower``; two acronyms with a space between (``CMC DIC``) are one abbreviation.
+_ABBREVIATION = _lazy(r"(?=(?:[^\p{Lu}]{0,14}\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}&./\-]{0,14}|\p{Lu}{2,6}\ \p{Lu}{2,6}")
 _ALIAS_LEAD = _lazy(
     r"(?i)(?:(?:formerly|previously|also|or|aka|a\.k\.a\.|known\s+as|called|spelled|written|short\s+for|officially"
     r"|full\s+name)(?:\s+|$)){1,3}"
@@ -192,7 +193,7 @@ def find_glosses(
         return ()
     # Where each marked run ends → where it starts; a link wins over emphasis ending at the same place.
     marks = [mark.at for mark in emphasis] + [link.at for link in links]
-    marked_by_end = {end: start for start, end in marks if end > start}
+    marked_by_end = {end: (start, index < len(emphasis)) for index, (start, end) in enumerate(marks) if end > start}
     found: list[Gloss] = []
     for match in _BRACKET().finditer(text):
         body = match.group("round") or match.group("square") or match.group("wide")
@@ -394,7 +395,7 @@ def _bracket_gloss(
     start: int,
     end: int,
     body_text: str,
-    marked_by_end: dict[int, int],
+    marked_by_end: dict[int, tuple[int, bool]],
     span_of: Callable[[int, int], Span] | None,
 ) -> Gloss | None:
     body = _read_body(body_text)
@@ -439,7 +440,11 @@ def _without_unglossed_number(term: str, start: int, hanzi: str) -> tuple[str, i
             cut = sum(len(word) + 1 for word in words[: index + 2])
             return term[cut:], start + cut
     if len(words) > 1 and words[0].isdigit() and not _NUMERAL.search(hanzi):
-        cut = len(words[0]) + 1
+        # ``Art. 5 of the Electricity Act``: the connectors after the number go with it.
+        taken = 1
+        while taken < len(words) - 1 and words[taken].lower() in _CONNECTORS:
+            taken += 1
+        cut = sum(len(word) + 1 for word in words[:taken])
         return term[cut:], start + cut
     return term, start
 
@@ -569,12 +574,12 @@ def _continues_phrase(word: str, taken: int) -> bool:
 
 
 def _term_before(
-    text: str, end: int, abbreviation: str | None, marked_by_end: dict[int, int], *, short: bool = False
+    text: str, end: int, abbreviation: str | None, marked_by_end: dict[int, tuple[int, bool]], *, short: bool = False
 ) -> tuple[str, int] | None:
     """The term that ends at ``end`` and where it starts."""
     if end == 0:
         return None
-    marked_start = marked_by_end.get(end)
+    marked_start, emphasised = marked_by_end.get(end, (None, False))
     boundary = max(0, end - _TERM_WINDOW)
     if marked_start is not None:
         boundary = marked_start
@@ -582,7 +587,8 @@ def _term_before(
         quoted = _quoted_before(text, end)
         if quoted is not None:
             return quoted
-    found = _name_run(text, boundary, end, abbreviation, short=short)
+    # An emphasised run sets a title off (``*Made in China 2025*``); a link anchor may take in words before it.
+    found = _name_run(text, boundary, end, abbreviation, short=short, bounded=emphasised)
     if found is None and marked_start is not None:
         marked = " ".join(text[marked_start:end].split()).strip(_QUOTES + _TRAILING_PUNCTUATION)
         return (marked, marked_start) if marked else None
@@ -616,9 +622,13 @@ class _Token:
 
 
 def _name_run(
-    text: str, boundary: int, end: int, abbreviation: str | None, *, short: bool = False
+    text: str, boundary: int, end: int, abbreviation: str | None, *, short: bool = False, bounded: bool = False
 ) -> tuple[str, int] | None:
-    """The capitalised name that ends at ``end``, or a short lowercase phrase when there is none."""
+    """The capitalised name that ends at ``end``, or a short lowercase phrase when there is none.
+
+    ``bounded``: an emphasised run starts at ``boundary``; it sets a title off as a determiner would (``issued
+    *Made in China 2025* (中国制造2025)``).
+    """
     # The words before ``end`` are read backwards, one at a time, only as far as the name runs.
     backwards = _TOKEN_BACKWARDS().finditer(text, boundary, end)
     last = next(backwards, None)
@@ -629,6 +639,8 @@ def _name_run(
     run: list[_Token] = []
     while True:
         word, start = words_back[len(run)]
+        if word[:5].lower() == "then-" and word[5:6].isupper():
+            word, start = word[5:], start + 5  # ``then-Council of Agriculture``: no part of the name
         bare = _without_possessive(word)
         possessive = bare != word and bare.casefold() not in _COLLECTIVE_POSSESSIVES
         if bare.endswith(".") and not _is_abbreviated(bare):
@@ -670,7 +682,8 @@ def _name_run(
         # China Lee Meng-chu``) and is glossed by more than a short name's characters (``the Third LNG
         # Terminal at Guantang (觀塘)`` glosses the place); otherwise the lowercase word ends the name after it.
         ends_in_person = any(_is_personal_name(rest[index:]) for index in range(len(rest)))
-        if short or ends_in_person or not _introduced(text, boundary, chosen[0].start):
+        introduced = (bounded and chosen[0].start == boundary) or _introduced(text, boundary, chosen[0].start)
+        if short or ends_in_person or not introduced:
             chosen = _personal_name_tail(_trim_opening(rest), False)
     if not chosen:
         return None

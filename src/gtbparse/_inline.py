@@ -2,7 +2,8 @@
 
 Handles ``[anchor](url)`` links (``(#)`` means the URL was lost), ``<https://…>``
 autolinks, ``*emphasis*`` and ``**strong**``, backslash escapes such as ``\\$``
-and footnote marks ``[1]`` (a bracketed number *not* followed by ``(``).
+and footnote marks ``[1]`` (a bracketed number *not* followed by ``(``), or ``^1`` where a rendition writes a
+superscript with a caret.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _INLINE = regex.compile(
     (?P<link>\[(?P<anchor>(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,1000})\]\((?P<url>[^()\s]{0,2000})\))
     | (?P<auto><(?P<auto_url>https?://[^\s<>]{1,2000})>)
     | (?P<ref>[\ \t]?\[(?P<number>\d{1,3})\](?!\()(?:,(?=[\ \t]?\[\d{1,3}\](?!\()))?)
+    | (?P<caret>(?<![\d\s])\^(?P<caret_number>\d{1,3})(?!\d))
     | (?P<escape>\\+(?P<char>[!-/:-@\[-`{-~]))
     | (?P<strong>\*\*(?=[^\s*])(?P<strong_text>[^*\n]{1,4000}?)(?<=[^\s*])\*\*)
     | (?P<em>\*(?=[^\s*])(?P<em_text>[^*\n]{1,4000}?)(?<=[^\s*])\*(?!\*))
@@ -33,7 +35,7 @@ _INLINE = regex.compile(
 
 # Where a piece of markup can start: the first character of each alternative above, except for the
 # spaces that may open a footnote mark or a line break (found by looking back from the ``[`` or break).
-_MARKUP_CHARS = "[<\\*\r\n"
+_MARKUP_CHARS = "[<\\*\r\n^"
 _SPACES = " \t"
 
 LOST_URL = "#"
@@ -165,13 +167,12 @@ class _State:
                 self._nested_span(match, "anchor", "link")
             elif kind == "auto":
                 self._nested_span(match, "auto_url", "auto")
-            elif kind == "ref" and not self.marks:
+            elif kind in ("ref", "caret") and not self.marks:
                 self.copy(match_start, position)
-            elif kind == "ref":
+            elif kind in ("ref", "caret"):
                 at = len(out)
-                self.refs.append(
-                    FootnoteRef(int(match.group("number")), at=(at, at), span=self.span(match_start, position))
-                )
+                number = int(match.group("number") or match.group("caret_number"))
+                self.refs.append(FootnoteRef(number, at=(at, at), span=self.span(match_start, position)))
             elif kind == "escape":
                 char = match.group("char")
                 source_span = self.span(match_start, position)

@@ -59,7 +59,7 @@ class Joined:
 
 # (?r): patterns anchored at the end are searched from the end, so a failed search costs O(1), not O(n²).
 _TRAILING_LINK = regex.compile(r"(?r)\]\([^()\s]{0,2000}\)$")
-_TRAILING_MARKS = regex.compile(r"(?r)(?:\s*\[\d{1,3}\])+$")
+_TRAILING_MARKS = regex.compile(r"(?r)(?:\s*\[\d{1,3}\]|(?<![\d\s])\^\d{1,3})+$")
 _CLOSERS = "\"'”’)]*_»›」』）】》"
 _TERMINAL = ".!?:…。！？"
 _LINK_MARKUP = regex.compile(r"\]\([^()\s]{0,2000}\)")
@@ -71,7 +71,7 @@ _URL_WINDOW = 2100
 _LAST_WORD = regex.compile(r"(?r)(\p{L}+)\W*$")
 _HEADING_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘'*\[(]")
 # A full stop inside the text, footnote marks allowed after it (``international.[1] In``): a sentence, no heading.
-_SENTENCE_END_INSIDE = regex.compile(r"\.(?:\[\d{1,3}\])*\s")
+_SENTENCE_END_INSIDE = regex.compile(r"\.(?:\[\d{1,3}\]|\^\d{1,3})*\s")
 # A paragraph that opens with an emphasised label (``**GTB:** Was there …?``, ``*Update*: …``): a speaker's turn in an
 # interview or a labelled note, however short, never a heading.
 _LABEL_START = regex.compile(r"\*{1,2}[^*\n]{1,40}(?::\*{1,2}|\*{1,2}:)[ \t]+\S")
@@ -92,7 +92,7 @@ def core_end(text: str) -> str:
     text = text.rstrip()
     # Each pattern ends on a fixed character at the end (``$`` may also stand before a final newline):
     # testing for it first spares most texts the substitution.
-    if "]" in text[-2:]:
+    if "]" in text[-2:] or "^" in text[-4:]:
         text = _TRAILING_MARKS.sub("", text)
     if ")" in text[-2:]:
         text = _TRAILING_LINK.sub("", text)
@@ -131,7 +131,7 @@ def is_heading_shaped(text: str, blocks: int, layout: Layout) -> bool:
 def is_title_case(words: list[str], layout: Layout) -> bool:
     """Whether every word but the minor ones (``of``, ``the`` …) starts with a capital or a digit."""
     for word in words:
-        core = word.strip("\"“”‘’'()[]*_,:;?!")
+        core = word.strip("\"“”‘’'()[]*_,:;?!—–-")
         if core and not (core[0].isupper() or core[0].isdigit() or core.casefold() in layout.heading_minor_words):
             return False
     return True
@@ -151,7 +151,8 @@ def continuation_evidence(before: str, after: str, layout: Layout, *, still_open
     if after[:1].islower():
         return f"`{after.split(maxsplit=1)[0]}` continues in lower case"
     last_token = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
-    if last_token.endswith(".") and last_token.casefold() in layout.continuation_words:
+    # ``Gen.``, ``No.``, ``Art.``: capitalised as they stand before a name or number (``said no.`` ends a sentence).
+    if last_token.endswith(".") and last_token[:1].isupper() and last_token.casefold() in layout.continuation_words:
         return f"the block ends on `{last_token}`, which stands before a name or number"
     if ends_sentence(before):
         return None
@@ -268,6 +269,9 @@ def decide_join(
         return _Decision("", 0 if decision.keep else 1, decision.rule, decision.evidence)
     if _tight_cjk_break(first, second) and (before.still_open or not ends_sentence(first)):
         return _Decision("", 0, "join-cjk", "a Han character at the break: no space between characters")
+    if before.still_open and _UNSPACED.match(first[-1:]) and second[:1].isdigit():
+        # ``Made in China 2025 (中国制造`` / ``2025)``: digits run on from the characters inside a gloss.
+        return _Decision("", 0, "join-cjk", "digits after Han characters inside brackets: no space between them")
     if layout.list_item.match(second):
         return None
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)

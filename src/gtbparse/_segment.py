@@ -168,7 +168,7 @@ def _body(
 ) -> tuple[tuple[RawUnit, ...], tuple[Edit, ...]]:
     """The units of the body ``flow[start:end]``, rejoined across breaks, and the join edits."""
     body = deflowed.flow[start:end]
-    roles = [_role(block, layout) for block in body]
+    roles = _numbered_notes([_role(block, layout) for block in body], body, layout)
     joined, edits = join_blocks(body, roles, deflowed.furniture_before[start:end], source, vocabulary, layout)
     return _units(joined, layout), edits
 
@@ -318,6 +318,40 @@ def _role(block: Block, layout: Layout) -> Role:
     return Role.TEXT
 
 
+def _numbered_notes(roles: list[Role], body: Sequence[Block], layout: Layout) -> list[Role]:
+    """``roles`` with notes printed as ``1. Author, Title …`` after a main point read as footnotes.
+
+    Such a block is a note only when the text before it marks its number (``[1]``) and the number follows the note
+    before it (or starts again at 1): ``1. The first lesson is …`` in the body is a numbered point, not a note.
+    """
+    if Role.MAIN_POINT not in roles:
+        return roles
+    roles = list(roles)
+    marked: set[int] = set()
+    last_note = 0
+    after_main_point = False
+    for index, (block, role) in enumerate(zip(body, roles, strict=True)):
+        if role is Role.MAIN_POINT:
+            after_main_point = True
+        elif role is Role.FOOTNOTE:
+            last_note = note_number(block.text, layout) or last_note
+        elif after_main_point and (found := layout.numbered_note_start.match(block.text)):
+            number = int(found.group("number"))
+            if number in marked and number in (1, last_note + 1):
+                roles[index] = Role.FOOTNOTE
+                last_note = number
+                continue
+        if role is not Role.FOOTNOTE:
+            marked |= _marks(block.text)
+    return roles
+
+
+def note_number(text: str, layout: Layout) -> int | None:
+    """The number a footnote opens with (``[1] …``, or ``1. …`` for a note printed as a numbered list)."""
+    found = layout.footnote_start.match(text) or layout.numbered_note_start.match(text)
+    return int(found.group("number")) if found else None
+
+
 # A row of a table as the rendition prints it, in Markdown: ``| 2023 | 12.6 |``.
 _TABLE_ROW = regex.compile(r"[ \t]{0,20}\|[^\n]{0,2000}\|[ \t]{0,20}")
 
@@ -351,7 +385,12 @@ def _units(joined: Sequence[Joined], layout: Layout) -> tuple[RawUnit, ...]:
     return tuple(units)
 
 
-_MARK = regex.compile(r"\[(\d{1,3})\](?!\()")
+# A footnote mark as printed: ``[1]``, or ``^1`` in a rendition that writes superscripts with a caret.
+_MARK = regex.compile(r"\[(?P<number>\d{1,3})\](?!\()|\^(?P<caret>\d{1,3})")
+
+
+def _marks(text: str) -> set[int]:
+    return {int(found.group("number") or found.group("caret")) for found in _MARK.finditer(text)}
 
 
 def _notes_to_their_items(units: list[RawUnit], layout: Layout) -> list[RawUnit]:
@@ -362,13 +401,13 @@ def _notes_to_their_items(units: list[RawUnit], layout: Layout) -> list[RawUnit]
     """
     marks = [
         {
-            int(number)
+            number
             for block in (*unit.body, *([unit.main_point] if unit.main_point else ()))
-            for number in _MARK.findall(block.raw)
+            for number in _marks(block.raw)
         }
         for unit in units
     ]
-    numbers = [[_note_number(note, layout) for note in unit.footnotes] for unit in units]
+    numbers = [[note_number(note.raw, layout) for note in unit.footnotes] for unit in units]
     moved: list[list[Joined]] = [[] for _ in units]
     kept: list[list[Joined]] = [[] for _ in units]
     for index, unit in enumerate(units):
@@ -388,11 +427,6 @@ def _notes_to_their_items(units: list[RawUnit], layout: Layout) -> list[RawUnit]
         RawUnit(unit.body, unit.main_point, tuple(sorted((*kept[index], *moved[index]), key=lambda note: note.span[0])))
         for index, unit in enumerate(units)
     ]
-
-
-def _note_number(note: Joined, layout: Layout) -> int | None:
-    found = layout.footnote_start.match(note.raw)
-    return int(found.group("number")) if found else None
 
 
 def _split_items(unit: RawUnit, layout: Layout) -> list[RawUnit]:

@@ -35,6 +35,9 @@ class Layout:
     main_point: Pattern
     """The start of a main-point summary; the text follows the match."""
     footnote_start: Pattern
+    numbered_note_start: Pattern
+    """A note printed as ``1. Author, Title …``: read as a footnote only after the main point, when the text marks
+    that number (``[1]``) and it follows the note before."""
     """The start of a footnote; group ``number``."""
     caption: Pattern
     """A chart or photo caption standing as its own block."""
@@ -98,7 +101,8 @@ _CONTINUATION_WORDS = frozenset(
     "between about among amid against toward towards through per via if so not no very more most less also "
     "can could would should will shall may might must do does did "
     # abbreviations that stand before a name or number (``Gen.`` / ``Mark Milley``, ``No.`` / ``1 priority``)
-    "mr. mrs. ms. dr. prof. gen. lt. col. maj. capt. adm. sgt. cmdr. rep. sen. gov. amb. pres. rev. no. nos.".split()
+    "mr. mrs. ms. dr. prof. gen. lt. col. maj. capt. adm. sgt. cmdr. rep. sen. gov. amb. pres. rev. no. nos. "
+    "art. arts. sec. para. fig. vol. ch.".split()
 )
 
 # The general compound table ships in ``data/compounds.txt``; a layout adds only what its own house style
@@ -111,6 +115,7 @@ GTB_ISSUE = Layout(
     byline=_compile(r"^By(?P<colon>:)?\s+(?P<names>\S.*)$"),
     main_point=_compile(r"^[*_]{0,2}The\ main\ point:[*_]{0,2}\s*"),
     footnote_start=_compile(r"^\[(?P<number>\d{1,3})\](?!\()\s*"),
+    numbered_note_start=_compile(r"^(?P<number>\d{1,3})\.\s+"),
     caption=_compile(
         r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
         [^\n]*(?:\n[^\n]*){0,2}\)$
