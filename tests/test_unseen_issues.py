@@ -500,3 +500,24 @@ def test_notes_printed_as_a_numbered_list_and_caret_marks() -> None:
     assert [d.code for d in explained.diagnostics if d.severity != "info"] == []
     # a power written with a caret is no mark
     assert [p.text for p in gtbparse.parse(head + "It grew 2^10 times.\n").paragraphs()] == ["It grew 2^10 times."]
+
+
+def test_bylines_with_affiliations_credits_and_bios_that_open_otherwise() -> None:
+    # Found by blind issue 46.
+    def article(byline: str, after: str) -> gtbparse.Article:
+        text = f"A Title\n\n{byline}\n\n{after}The body begins here.\n"
+        return gtbparse.parse(text).articles[0]
+
+    first = article("By: Jane Doe, Senior Fellow, Global Taiwan Institute", "")
+    assert [(a.name, a.bio) for a in first.authors] == [("Jane Doe", "Senior Fellow, Global Taiwan Institute")]
+    second = article("By: Chiang Wen-li", "Translated by: Lin Mei-hua\n\nChiang Wen-li is a commentator.\n\n")
+    assert second.credits == ("Translated by: Lin Mei-hua",)
+    assert [(a.name, a.bio) for a in second.authors] == [("Chiang Wen-li", "Chiang Wen-li is a commentator.")]
+    assert [s.heading for s in second.sections] == [None]
+    third = article("By: Mark Stokes (Project 2049 Institute)", "Mark Stokes is a fellow.\n\n")
+    assert [(a.name, a.bio) for a in third.authors] == [("Mark Stokes", "Mark Stokes is a fellow.")]
+    fourth = article("By: Dr. Chen Yi-fan", "Dr. Chen is a professor in Kaohsiung.\n\n")
+    assert [a.bio for a in fourth.authors] == ["Dr. Chen is a professor in Kaohsiung."]
+    fifth = article("By: Lee Shu-fen", "A former diplomat, Lee Shu-fen now teaches.\n\n")
+    assert [a.bio for a in fifth.authors] == ["A former diplomat, Lee Shu-fen now teaches."]
+    assert [p.text for p in fifth.paragraphs()] == ["The body begins here."]

@@ -16,9 +16,11 @@ from ._segment import (
     RawArticle,
     RawUnit,
     Segmented,
+    is_affiliation,
     is_heading,
     is_prose,
     name_parts,
+    names_in_first_sentence,
     sentence_starts,
     split_names,
     strip_markup,
@@ -243,13 +245,15 @@ def _article(raw: RawArticle, context: _Context) -> Article:
         skip = names.start("names") if names else 0
         byline_text = _block_inline(raw.byline, context, skip).text
         authors = _authors(raw, byline_text, context, raw.byline)
+    context.use(*raw.credits)
+    credits = tuple(_block_inline(block, context).text for block in raw.credits)
     multi = len(raw.units) > 1 or _normal(title) in layout.multi_item_titles
     units = tuple(_unit(unit, context, titled=multi) for unit in raw.units)
     end = max([head.end if head else 0, *(block.end for block in raw.bios), *(_unit_end(unit) for unit in raw.units)])
     if multi:
-        return Article(title=title, authors=authors, items=units, span=(start, end))
+        return Article(title=title, authors=authors, items=units, credits=credits, span=(start, end))
     only = units[0]
-    return attrs.evolve(only, title=title, authors=authors, span=(start, end))
+    return attrs.evolve(only, title=title, authors=authors, credits=credits, span=(start, end))
 
 
 def _unit_end(unit: RawUnit) -> int:
@@ -261,7 +265,11 @@ def _unit_end(unit: RawUnit) -> int:
 
 def _authors(raw: RawArticle, byline_text: str, context: _Context, byline: Block) -> tuple[Author, ...]:
     """The byline's authors, each with the part of the bio blocks that is about them."""
-    names = [name_parts(name, context.layout) for name in split_names(byline_text)]
+    parts = split_names(byline_text)
+    # ``By: Jane Doe, Senior Fellow, Global Taiwan Institute``: the parts after a name that name no one are its
+    # author's affiliation, the bio when no bio line follows.
+    affiliation = [part for index, part in enumerate(parts) if index and is_affiliation(part)]
+    names = [name_parts(name, context.layout) for name in parts if name not in affiliation]
     bios: dict[int, tuple[str, Span]] = {}
     for block in raw.bios:
         text = _block_inline(block, context).text
@@ -287,8 +295,13 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context, byline: Block
             else:
                 block_span = (block.start, block.end)
             bios[index] = (part, block_span)
+        if not kept and len(names) == 1 and names_in_first_sentence(text, names[0].keys):
+            kept = [(0, 0)]  # the one author's bio names them later in its first sentence
+            bios[0] = (text.strip(), (block.start, block.end))
         if kept:
             context.use(block)
+    if affiliation and len(names) == 1 and 0 not in bios:
+        bios[0] = (", ".join(affiliation), _span(byline))
     authors: list[Author] = []
     for index, name in enumerate(names):
         bio = bios.get(index)

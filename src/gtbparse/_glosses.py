@@ -715,10 +715,15 @@ def _with_qualifier(text: str, boundary: int, run: list[_Token]) -> list[_Token]
 
 
 def _after_loose_for(run: list[_Token]) -> list[_Token]:
-    """The name after a ``for`` that no institution stands before: ``Xiamen for the Straits Forum`` names the forum;
-    ``Foundation for the Defense of Democracies`` is one name."""
+    """The name after a ``for`` that a place or person's name stands before: ``Xiamen for the Straits Forum`` names
+    the forum; ``Foundation for the Defense of Democracies`` and ``Guidelines for National Unification`` are one
+    name (a common noun before ``for``)."""
+    lexicon = english_lexicon()
+    if lexicon is None:
+        return run
     for index in range(len(run) - 2, 0, -1):
-        if run[index].word == "for" and run[index - 1].bare.lower() not in _INSTITUTION_NOUNS:
+        before = run[index - 1].bare.lower()
+        if run[index].word == "for" and before not in _INSTITUTION_NOUNS and lexicon.is_rare(before):
             return _trim_opening(run[index + 1 :])
     return run
 

@@ -33,6 +33,7 @@ class RawArticle:
     byline: Block | None
     bios: tuple[Block, ...]
     units: tuple[RawUnit, ...]
+    credits: tuple[Block, ...] = ()
 
 
 @attrs.frozen
@@ -150,10 +151,14 @@ def segment(deflowed: Deflowed, source: str, layout: Layout, vocabulary: Vocabul
         byline_index = bylines[number]
         end = starts[number + 1] if number + 1 < len(starts) else len(flow)
         title = flow[start] if start < byline_index else None
-        bios, body_start = _bios(flow, byline_index + 1, end, names[number], layout)
+        credits_end = byline_index + 1
+        while credits_end < end and layout.credit_line.match(flow[credits_end].text):
+            credits_end += 1  # ``Translated by: …`` between the byline and the bio
+        bios, body_start = _bios(flow, credits_end, end, names[number], layout)
         units, join_edits = _body(deflowed, body_start, end, source, layout, vocabulary)
         edits.extend(join_edits)
-        articles.append(RawArticle(title, flow[byline_index], bios, units))
+        credits = tuple(flow[byline_index + 1 : credits_end])
+        articles.append(RawArticle(title, flow[byline_index], bios, units, credits))
     return Segmented(flow[:contents_end], tuple(articles), tuple(edits), flow)
 
 
@@ -257,7 +262,20 @@ def _bios(flow: Sequence[Block], start: int, end: int, names: str, layout: Layou
         bios.append(flow[index])
         unnamed -= {number for number, keys in enumerate(people) if any(sentence_starts(text, key) for key in keys)}
         index += 1
+    if not bios and len(people) == 1 and index < end and names_in_first_sentence(flow[index].text, people[0]):
+        bios.append(flow[index])  # ``A former diplomat, Lee Shu-fen now teaches …``: the bio names its author later
+        index += 1
     return tuple(bios), index
+
+
+def names_in_first_sentence(text: str, keys: Sequence[str]) -> bool:
+    """Whether the first sentence of ``text`` names the author in full (``keys[0]``, the longest key)."""
+    first = _FIRST_SENTENCE.match(text)
+    return first is not None and bool(keys) and keys[0] in first.group() and len(text.split()) <= _MAX_BIO_WORDS
+
+
+_FIRST_SENTENCE = regex.compile(r"[^.!?]{1,300}[.!?]?")
+_MAX_BIO_WORDS = 80
 
 
 NICKNAME = regex.compile(r"[“\"‘'](?P<nickname>[^”\"’'\s][^”\"’']{0,40})[”\"’']")
@@ -276,15 +294,38 @@ class NameParts:
 
 def name_parts(name: str, layout: Layout) -> NameParts:
     """Take a byline name apart: ``Lt. Gen. (USMC, ret.) Wallace “Chip” Gregson``."""
+    # An affiliation in brackets after the name (``Mark Stokes (Project 2049 Institute)``) is no part of it.
+    name = _AFFILIATION_AFTER.sub("", name) or name
     honorific_match = layout.honorifics.match(name)
     honorific = honorific_match.group("honorific").strip() if honorific_match else None
     unranked = name[honorific_match.end() :] if honorific_match else name
     nickname_match = NICKNAME.search(unranked)
     plain = " ".join(NICKNAME.sub("", unranked).split()) if nickname_match else unranked
-    surname = plain.split()[-1] if plain.split() else ""
-    keys = sorted({key for key in (name, unranked, plain, surname) if len(key) > 1}, key=len, reverse=True)
+    words = plain.split()
+    # A romanised Chinese name puts the surname first (``Chen Yi-fan``); a bio may call its author by it, with the
+    # honorific of the byline (``Dr. Chen is …``).
+    chinese_order = len(words) == 2 and _HYPHENATED_GIVEN_NAME.fullmatch(words[1]) is not None
+    surname = (words[0] if chinese_order else words[-1]) if words else ""
+    titled = f"{honorific.strip()} {surname}" if honorific and surname else ""
+    keys = sorted({key for key in (name, unranked, plain, surname, titled) if len(key) > 1}, key=len, reverse=True)
     nickname = nickname_match.group("nickname") if nickname_match else None
     return NameParts(name, honorific or None, nickname, tuple(keys))
+
+
+def is_affiliation(part: str) -> bool:
+    """Whether a comma-separated part of a byline is a position or an institution (``Senior Fellow``, ``Global
+    Taiwan Institute``), not a person's name."""
+    words = _AFFILIATION_AFTER.sub("", part).casefold().split()
+    return any(word.strip(".,") in _AFFILIATION_WORDS for word in words)
+
+
+_AFFILIATION_WORDS = frozenset(
+    """fellow fellows professor director researcher analyst editor scholar lecturer chair chairman president
+    institute university center centre council foundation ministry department school college academy association
+    program programme office commission committee agency bureau""".split()
+)
+_AFFILIATION_AFTER = regex.compile(r"\s{1,3}\([^()]{2,120}\)\s{0,3}$")
+_HYPHENATED_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,6}-\p{Ll}{1,6}")
 
 
 def opens_with(text: str, key: str, start: int = 0) -> bool:

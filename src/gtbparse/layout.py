@@ -20,6 +20,10 @@ def _compile(pattern: str) -> Pattern:
 
 
 _NEVER = _compile(r"(?!)")
+_CREDIT_LINE = _compile(
+    r"(?i)^[*_]{0,2}(?:Translated|Translation|Edited|Compiled|Illustrated|Interview(?:ed)?|Photos?)"
+    r"\ (?:conducted\ )?by\s{0,3}:?\s{1,3}\S"
+)
 _LIST_ITEM = _compile(r"^[•▪◦●‣·][\ \t]|^-[\ \t]")
 
 
@@ -83,6 +87,8 @@ class Layout:
     front_matter: tuple[tuple[str, Pattern], ...] = ()
     """``(kind, pattern)`` of one-line labels that may stand before the first byline and are kept as furniture:
     ``cover-title`` (a special issue's cover line; group ``title`` is the issue's title) and ``contents-heading``."""
+    credit_line: Pattern = _CREDIT_LINE
+    """A credit line printed after the byline, before the bio (``Translated by: Lin Mei-hua``)."""
     notes_heading: Pattern = _NEVER
     """A one-line label over an article's footnotes (``Notes``, ``Endnotes``): furniture when a footnote follows."""
     list_item: Pattern = _LIST_ITEM

@@ -190,6 +190,8 @@ class Article:
     main_point: Paragraph | None = None
     footnotes: tuple[Footnote, ...] = ()
     items: tuple[Article, ...] = ()
+    credits: tuple[str, ...] = ()
+    """Other credit lines printed with the byline: ``Translated by: Lin Mei-hua``."""
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
     def units(self) -> tuple[Article, ...]:

@@ -123,6 +123,7 @@ class _Renderer:
     def unit(self, unit: Article, level: int, prefix: str) -> Iterator[str]:
         yield self.heading(level, unit.title)
         yield from self.byline(unit.authors)
+        yield from (_escape(_one_line(credit)) if self.markdown else _one_line(credit) for credit in unit.credits)
         if unit.items:
             for index, item in enumerate(unit.items, start=1):
                 yield from self.unit(item, level + 1, f"{prefix}{index}.")

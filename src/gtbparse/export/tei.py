@@ -181,7 +181,7 @@ class _Writer:
 
     # -- structure -------------------------------------------------------------------------------
 
-    def byline(self, parent: Element, authors: Sequence[Author]) -> None:
+    def byline(self, parent: Element, authors: Sequence[Author], credits: Sequence[str] = ()) -> None:
         if not authors:
             return
         byline = self.sub(parent, "byline", "By: ")
@@ -189,6 +189,8 @@ class _Writer:
             if index:
                 self.append_text(byline, " and " if index == len(authors) - 1 else ", ")
             self.sub(byline, "docAuthor", author.name)
+        for credit in credits:
+            self.sub(byline, "note", credit, type="credit")
         for author in authors:
             if author.bio:
                 self.sub(byline, "note", author.bio, type="bio")
@@ -198,7 +200,7 @@ class _Writer:
         div.set(f"{{{_XML_NS}}}id", "a" + n)
         self.sub(div, "head", unit.title)
         if with_authors:
-            self.byline(div, unit.authors)
+            self.byline(div, unit.authors, unit.credits)
         if unit.items:
             for index, item in enumerate(unit.items, start=1):
                 self.unit(div, item, "item", f"{n}.{index}", with_authors=bool(item.authors))
