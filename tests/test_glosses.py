@@ -334,6 +334,7 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
             "The Foundation for the Defense of Democracies (保衛民主基金會) said.",
             ["Foundation for the Defense of Democracies"],
         ),
+        ("The Guidelines for National Unification (國家統一綱領) lapsed.", ["Guidelines for National Unification"]),
         # Japanese glosses write kana among the kanji; kana alone are no gloss
         ("The annual Japan–Taiwan Exchange Summit (日台交流サミット) met.", ["Japan–Taiwan Exchange Summit"]),
         ("Lawmaker Hayashida Sakura (林田さくら) said so.", ["Hayashida Sakura"]),
