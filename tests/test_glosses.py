@@ -343,6 +343,8 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         # connectors after it are no part of a name the characters do not number
         ("The then-Council of Agriculture (COA, 行政院農業委員會) said.", ["Council of Agriculture"]),
         ("Under Art. 5 of the Electricity Act (電業法) rates rose.", ["Electricity Act"]),
+        ("It met the 11th Legislative Yuan (立法院) first.", ["Legislative Yuan"]),
+        ("State-owned CPC Corporation (台灣中油) agreed.", ["CPC Corporation"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),
         ("Its workers' unions (工會) grew.", ["workers' unions"]),

@@ -298,3 +298,12 @@ def test_article_numbers_and_digits_inside_a_gloss_continue_across_a_break() -> 
     )
     assert _decide("He admired modern art.", "The museum opened") is None
     assert _decide("issued Made in China 2025 (中国制造", "2025) in May 2015") == ("join-cjk", "")
+
+
+def test_a_spaced_hyphen_as_a_dash_continues_but_a_list_after_a_colon_does_not() -> None:
+    # Found by blind issue 50.
+    assert _decide("without any reference to the rumor", "- and that, critics said, was the point.") == (
+        "join-column-break",
+        " ",
+    )
+    assert _decide("The plan has two goals:", "- extend the rail network;") is None

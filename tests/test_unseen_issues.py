@@ -521,3 +521,26 @@ def test_bylines_with_affiliations_credits_and_bios_that_open_otherwise() -> Non
     fifth = article("By: Lee Shu-fen", "A former diplomat, Lee Shu-fen now teaches.\n\n")
     assert [a.bio for a in fifth.authors] == ["A former diplomat, Lee Shu-fen now teaches."]
     assert [p.text for p in fifth.paragraphs()] == ["The body begins here."]
+
+
+def test_traps_for_an_eager_parser() -> None:
+    # Found by blind issues 50 and 52: a long `Source:` sentence, a group in a byline, a bio for two authors, and a
+    # `2. …` line that continues a note printed `[1] …`.
+    text = (
+        "A Title\n\nBy: Ann Lee and the GTI Research Team\n\n"
+        "Ann Lee and the GTI Research Team are researchers at the Institute.\n\n"
+        "Source: interviews with officials suggest that the image was first posted on a forum and then shared widely "
+        "across several platforms by accounts that had been created only days before the rumor began to spread, "
+        "according to researchers.\n\nIt spread. [1]\n\nThe main point: Rumors spread.\n\n"
+        "[1] Anti-Infiltration Act, Article 5, paragraph\n\n2. The English rendering is the author's own.\n"
+    )
+    explained = gtbparse.parse_and_explain(text, layout="gtb-issue")
+    article = explained.issue.articles[0]
+    assert [(a.name, a.bio) for a in article.authors] == [
+        ("Ann Lee", "Ann Lee and the GTI Research Team are researchers at the Institute."),
+        ("the GTI Research Team", "Ann Lee and the GTI Research Team are researchers at the Institute."),
+    ]
+    assert [p.kind for p in article.paragraphs()] == [gtbparse.ParagraphKind.BODY, gtbparse.ParagraphKind.BODY]
+    assert [(n.number, n.text) for n in article.footnotes] == [
+        (1, "Anti-Infiltration Act, Article 5, paragraph 2. The English rendering is the author's own.")
+    ]

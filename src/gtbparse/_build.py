@@ -13,6 +13,7 @@ from ._glosses import find_glosses, settle_scripts
 from ._inline import Inline, parse_inline
 from ._repair import ATTRIBUTION, Joined, Role, copy_block, looks_like_heading
 from ._segment import (
+    NameParts,
     RawArticle,
     RawUnit,
     Segmented,
@@ -195,7 +196,7 @@ def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Co
     return tuple(result)
 
 
-_NAME_PARTICLES = frozenset("de da del der van von du la le bin binti al el".split())
+_NAME_PARTICLES = frozenset("the de da del der van von du la le bin binti al el".split())
 
 
 def _names_like(text: str) -> bool:
@@ -281,6 +282,13 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context, byline: Block
                 for position in sentence_starts(text, key)
             }
         )
+        # ``Sofie Lindqvist and Tsai Pei-jung are research associates …``: one sentence for two authors, each's bio.
+        shared = _shared_bio(text, names)
+        if shared:
+            for index in shared:
+                bios[index] = (text.strip(), (block.start, block.end))
+            context.use(block)
+            continue
         # A sentence naming the same author as the one before it continues that author's bio.
         kept: list[tuple[int, int]] = []
         for position, index in starts:
@@ -317,6 +325,18 @@ def _authors(raw: RawArticle, byline_text: str, context: _Context, byline: Block
             )
         )
     return tuple(authors)
+
+
+def _shared_bio(text: str, names: Sequence[NameParts]) -> list[int]:
+    """The authors a bio opens by naming together (``A and B are …``), when it is one sentence about them all."""
+    if len(names) < 2 or len(_SENTENCE_BREAK.findall(text.strip())) > 0:
+        return []
+    opening = text.split(" are ", 1)[0] if " are " in text else ""
+    named = [index for index, name in enumerate(names) if any(key in opening for key in name.keys if " " in key)]
+    return named if len(named) == len(names) and " and " in opening else []
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?][”’\"]?\s+\p{Lu}")
 
 
 def _span(block: Block) -> Span:

@@ -72,6 +72,10 @@ _PART = _lazy(
     regex.DOTALL,
 )
 # ``MIB``, ``PRC``, ``Taipower``; two acronyms with a space between (``CMC DIC``) are one abbreviation.
+# A compound that describes what follows (``State-owned CPC Corporation``, ``Taipei-based``), no part of its name.
+_DESCRIBING = _lazy(r"\p{L}[\p{L}.]{0,30}-(?:owned|based|run|backed|led|funded|controlled|affiliated|linked)")
+# A number or an ordinal before a name: ``2014``, ``11th``.
+_COUNT = _lazy(r"\d{1,4}(?:st|nd|rd|th)?")
 _ABBREVIATION = _lazy(r"(?=(?:[^\p{Lu}]{0,14}\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}&./\-]{0,14}|\p{Lu}{2,6}\ \p{Lu}{2,6}")
 _ALIAS_LEAD = _lazy(
     r"(?i)(?:(?:formerly|previously|also|or|aka|a\.k\.a\.|known\s+as|called|spelled|written|short\s+for|officially"
@@ -439,7 +443,7 @@ def _without_unglossed_number(term: str, start: int, hanzi: str) -> tuple[str, i
         if words[index].lower() in _MONTHS and _YEAR.fullmatch(words[index + 1]):
             cut = sum(len(word) + 1 for word in words[: index + 2])
             return term[cut:], start + cut
-    if len(words) > 1 and words[0].isdigit() and not _NUMERAL.search(hanzi):
+    if len(words) > 1 and _COUNT().fullmatch(words[0]) and not _NUMERAL.search(hanzi):
         # ``Art. 5 of the Electricity Act``: the connectors after the number go with it.
         taken = 1
         while taken < len(words) - 1 and words[taken].lower() in _CONNECTORS:
@@ -841,7 +845,7 @@ def _trim_opening(run: list[_Token]) -> list[_Token]:
     while index < len(run):
         word = run[index].word
         lowered = word.lower()
-        if lowered in _OPENING_WORDS or lowered in _CONNECTORS or run[index].inner:
+        if lowered in _OPENING_WORDS or lowered in _CONNECTORS or run[index].inner or _DESCRIBING().fullmatch(word):
             dropped_word = True
             after_determiner = lowered in _DETERMINERS
         elif not (dropped_word and not after_determiner and word.isdigit()):

@@ -272,7 +272,7 @@ def decide_join(
     if before.still_open and _UNSPACED.match(first[-1:]) and second[:1].isdigit():
         # ``Made in China 2025 (中国制造`` / ``2025)``: digits run on from the characters inside a gloss.
         return _Decision("", 0, "join-cjk", "digits after Han characters inside brackets: no space between them")
-    if layout.list_item.match(second):
+    if layout.list_item.match(second) and not _dash_continues(before, first, second, layout):
         return None
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
@@ -291,6 +291,20 @@ def decide_join(
     if before.role in (Role.FOOTNOTE, Role.MAIN_POINT) and looks_like_heading(second, layout):
         return None
     return _Decision(_joiner(first, second), 0, "join-column-break", "the block stops without terminal punctuation")
+
+
+def _dash_continues(before: _Group, first: str, second: str, layout: Layout) -> bool:
+    """Whether ``second``, which opens like a list item (``- and that …``), continues ``first`` with a spaced hyphen
+    used as a dash: it goes on in lower case, and ``first`` is no list item, introduces no list and ends no
+    sentence."""
+    marker = layout.list_item.match(second)
+    rest = second[marker.end() :] if marker else second
+    return (
+        rest[:1].islower()
+        and not layout.list_item.match(before.blocks[0].text)
+        and not first.endswith(":")
+        and not ends_sentence(first)
+    )
 
 
 _OPENERS = tuple("“‘([{«‹")

@@ -52,7 +52,7 @@ def article_starts(flow: Sequence[Block], layout: Layout) -> list[int]:
     return [index for index, block in enumerate(flow) if is_byline(block.first_line, layout)]
 
 
-_NAME_CONNECTORS = frozenset("and & de van von der den da du la le al bin y".split())
+_NAME_CONNECTORS = frozenset("and & the de van von der den da du la le al bin y".split())
 _MAX_BYLINE_WORDS = 24
 
 
@@ -307,7 +307,11 @@ def name_parts(name: str, layout: Layout) -> NameParts:
     chinese_order = len(words) == 2 and _HYPHENATED_GIVEN_NAME.fullmatch(words[1]) is not None
     surname = (words[0] if chinese_order else words[-1]) if words else ""
     titled = f"{honorific.strip()} {surname}" if honorific and surname else ""
-    keys = sorted({key for key in (name, unranked, plain, surname, titled) if len(key) > 1}, key=len, reverse=True)
+    # ``the GTI Research Team``: a bio opens its sentence with ``The GTI Research Team``.
+    capitalised = plain[:1].upper() + plain[1:]
+    keys = sorted(
+        {key for key in (name, unranked, plain, capitalised, surname, titled) if len(key) > 1}, key=len, reverse=True
+    )
     nickname = nickname_match.group("nickname") if nickname_match else None
     return NameParts(name, honorific or None, nickname, tuple(keys))
 
@@ -375,6 +379,8 @@ def _numbered_notes(roles: list[Role], body: Sequence[Block], layout: Layout) ->
         if role is Role.MAIN_POINT:
             after_main_point = True
         elif role is Role.FOOTNOTE:
+            # Notes printed ``[1] …``: a ``2. …`` block among them is no note (``paragraph`` / ``2. The …``).
+            after_main_point = False
             last_note = note_number(block.text, layout) or last_note
         elif after_main_point and (found := layout.numbered_note_start.match(block.text)):
             number = int(found.group("number"))

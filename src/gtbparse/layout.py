@@ -125,7 +125,8 @@ GTB_ISSUE = Layout(
     caption=_compile(
         r"""^\(\s*(?:Charts?|Photos?|Images?|Figures?|Graphics?|Maps?|Tables?|Sources?|Screenshots?)\b
         [^\n]*(?:\n[^\n]*){0,2}\)$
-        | ^(?:Charts?|Photo|Image|Figure|Graphic|Map|Table|Source)(?:\ \d+)?:\ [^\n]*$"""
+        | ^(?:Charts?|Photo|Image|Figure|Graphic|Map|Table)(?:\ \d+)?:\ [^\n]*$
+        | ^Sources?:\ [^\n]{1,200}$"""
     ),
     notes_heading=_compile(
         r"(?i)^[*_]{0,2}(?:End\ ?notes|Foot\ ?notes|Notes|References|Sources)[*_]{0,2}\s{0,3}:?[*_]{0,2}$"
