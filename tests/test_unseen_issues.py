@@ -544,3 +544,23 @@ def test_traps_for_an_eager_parser() -> None:
     assert [(n.number, n.text) for n in article.footnotes] == [
         (1, "Anti-Infiltration Act, Article 5, paragraph 2. The English rendering is the author's own.")
     ]
+
+
+def test_item_titles_listed_indented_under_a_contents_entry() -> None:
+    # Found by blind issue 56: the indented item titles read as more entries and shifted the authors after them.
+    contents = (
+        "Fortnightly Review\n\nRussell Hsiao\n\n  Ports Brace for Typhoon Season\n\n  Airlines Add Routes\n\n"
+        "Taiwan’s Grid\n\nAnn Lee\n\n"
+    )
+    body = (
+        "Fortnightly Review\n\nBy: Russell Hsiao\n\nRussell Hsiao is the director.\n\n"
+        "Ports Brace for Typhoon Season\n\nThe ports are ready.\n\nThe main point: Ports prepare.\n\n"
+        "Airlines Add Routes\n\nCarriers add flights.\n\nThe main point: Flights grow.\n\n"
+        "Taiwan’s Grid\n\nBy: Ann Lee\n\nAnn Lee is a fellow.\n\nThe grid is old.\n"
+    )
+    explained = gtbparse.parse_and_explain(contents + body)
+    assert [(e.title, e.authors, e.items) for e in explained.issue.contents] == [
+        ("Fortnightly Review", ("Russell Hsiao",), ("Ports Brace for Typhoon Season", "Airlines Add Routes")),
+        ("Taiwan’s Grid", ("Ann Lee",), ()),
+    ]
+    assert explained.unplaced == ()

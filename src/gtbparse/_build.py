@@ -165,24 +165,27 @@ def _without_closing_marker(label: str, raw: str, mapping: OffsetMap) -> tuple[s
 def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Context) -> tuple[ContentsEntry, ...]:
     """Read the table of contents: titles, each followed by its author line."""
     titles = {_normal(article.title) for article in articles}
-    entries: list[tuple[Block, list[Block], list[Block]]] = []  # title, subtitle (one at most), author lines
+    # title, subtitle (one at most), author lines, indented item titles
+    entries: list[tuple[Block, list[Block], list[Block], list[Block]]] = []
     for block in blocks:
         text = _normal(block.text)
         page = _page_reference(text, titles)
         is_known_title = (text[: page.start()] if page else text) in titles
         if not is_known_title and is_prose(block, context.layout):
             continue  # left unused: reported as unplaced
-        if is_known_title or not entries or entries[-1][2]:
-            entries.append((block, [], []))
+        if entries and not is_known_title and context.source[block.start - 1 : block.start] in (" ", "\t"):
+            entries[-1][3].append(block)  # an indented line under an entry: a title of one of its items
+        elif is_known_title or not entries or entries[-1][2]:
+            entries.append((block, [], [], []))
         elif not entries[-1][1] and not _names_like(strip_markup(text)):
             entries[-1][1].append(block)  # a line under the title that names no one: its subtitle
         else:
             entries[-1][2].append(block)
     result: list[ContentsEntry] = []
-    for title_block, subtitle_blocks, author_blocks in entries:
-        context.use(title_block, *subtitle_blocks, *author_blocks)
+    for title_block, subtitle_blocks, author_blocks, item_blocks in entries:
+        context.use(title_block, *subtitle_blocks, *author_blocks, *item_blocks)
         authors = tuple(name for block in author_blocks for name in split_names(_block_inline(block, context).text))
-        end = max(block.end for block in (title_block, *subtitle_blocks, *author_blocks))
+        end = max(block.end for block in (title_block, *subtitle_blocks, *author_blocks, *item_blocks))
         title = _block_inline(title_block, context).text
         page = _page_reference(title, titles)
         entry = ContentsEntry(
@@ -190,6 +193,7 @@ def _contents(blocks: Sequence[Block], articles: Sequence[Article], context: _Co
             authors,
             page=int(page.group("page")) if page else None,
             subtitle=_block_inline(subtitle_blocks[0], context).text if subtitle_blocks else None,
+            items=tuple(_block_inline(block, context).text for block in item_blocks),
             span=(title_block.start, end),
         )
         result.append(entry)

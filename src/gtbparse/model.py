@@ -232,6 +232,8 @@ class ContentsEntry:
     """The page number printed after the title (``Title ........ 4``), or ``None``."""
     subtitle: str | None = None
     """A line printed between the title and the authors that names no one, or ``None``."""
+    items: tuple[str, ...] = ()
+    """The titles of a column's items, printed indented under its entry."""
     span: Span = attrs.field(default=NO_SPAN, eq=False, kw_only=True)
 
 
