@@ -1,4 +1,4 @@
-"""Quality gate on the blind corpus: fifty-two issues written without reading the parser, scored per field.
+"""Quality gate on the blind corpus: fifty-six issues written without reading the parser, scored per field.
 
 The floors are what the parser reaches; a change that lowers any of them fails here. ``gloss script`` is
 not gated: the blind keys call characters written alike in both scripts ``ambiguous``, while gtbparse
@@ -38,11 +38,17 @@ _SEE_TABLE = (
     "a break after a closing bracket before a capital (`(DPP)` / `Chairman …`) is as often mid-sentence"
 )
 _RECALL = "After the Recall Wave: What Taiwan’s Voters Told Both Parties"
+_IDEOGRAPHIC_COMMA = (
+    "characters joined by an ideographic comma: `禁止、限制水域` is one phrase for `prohibited and restricted waters`, "
+    "while `(蔡英文、賴清德)` glosses two names one by one; gtbparse reads the part after the comma as an alias"
+)
 KNOWN_MISSES = {
     ("blind_49", "glosses found", "Lai Ching-te (賴清德)"): _TITLE_GLOSS,
     ("blind_52", "paragraphs (anywhere)", _RECALL): _SEE_TABLE,
     ("blind_52", "paragraphs", f"{_RECALL} § None"): _SEE_TABLE,
     ("blind_52", "spurious joins", "line 133"): _SEE_TABLE,
+    ("blind_55", "glosses found", "prohibited and restricted waters (禁止、限制水域)"): _IDEOGRAPHIC_COMMA,
+    ("blind_55", "spurious glosses", "禁止"): _IDEOGRAPHIC_COMMA,
     ("blind_37", "headings", "Silicon and Statecraft: Taiwan’s Chip Diplomacy in Europe"): _HEADING_BREAK,
     ("blind_37", "joins found", "line 83: 'Taiwan’s Semiconductor' | 'Diplomacy in Europe'"): _HEADING_BREAK,
     ("blind_33", "joins found", "line 103: 'slowed the U.S.' | 'Navy’s plans for'"): _US_BREAK,
@@ -61,8 +67,8 @@ def scores() -> list[Any]:
     return [BENCH.score_issue(text, text.with_name(f"{text.stem}.gold.json")) for text in issues]
 
 
-def test_there_are_fifty_two_blind_issues(scores: list[Any]) -> None:
-    assert len(scores) == 52
+def test_there_are_fifty_six_blind_issues(scores: list[Any]) -> None:
+    assert len(scores) == 56
 
 
 def _key(failure: dict[str, Any]) -> tuple[str, str, str]:

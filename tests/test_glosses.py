@@ -344,6 +344,10 @@ def test_reversed_forms(text: str, terms: list[str]) -> None:
         ("The then-Council of Agriculture (COA, 行政院農業委員會) said.", ["Council of Agriculture"]),
         ("Under Art. 5 of the Electricity Act (電業法) rates rose.", ["Electricity Act"]),
         ("It met the 11th Legislative Yuan (立法院) first.", ["Legislative Yuan"]),
+        ("The ruling party (the Democratic Progressive Party, 民進黨) won.", ["Democratic Progressive Party"]),
+        ("The KMT (under Chairman Eric Chu, 朱立倫) lost.", ["Eric Chu"]),
+        ("Wang Yi (王毅, Foreign Minister) said so.", ["Wang Yi"]),
+        ("Hou You-yi (侯友宜, the mayor of New Taipei) said so.", ["Hou You-yi"]),
         ("State-owned CPC Corporation (台灣中油) agreed.", ["CPC Corporation"]),
         # a plural possessive describes the term; a singular one names an owner
         ("Local farmers’ associations (農會) protested.", ["farmers’ associations"]),

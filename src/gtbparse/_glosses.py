@@ -416,6 +416,20 @@ def _bracket_gloss(
     if not term:
         return None
     abbreviation, note = body.abbreviation, body.note
+    if note is not None and abbreviation is None and not body.aliases:
+        # ``the ruling party (the Democratic Progressive Party, 民進黨)``, ``(under Chairman Eric Chu, 朱立倫)``: the
+        # name in the brackets is what the characters gloss.
+        named = _name_run(note, 0, len(note), None)
+        if (
+            named is not None
+            and named[0][:1].isupper()
+            and named[1] + len(named[0]) == len(note.rstrip())
+            and len(named[0].split()) >= 2
+            and not _is_title(named[0].split()[-1])
+            and _introduces_name(note[: named[1]])
+        ):
+            term, note = named[0], None
+            term_start = start + body_text.find(term) + 1 if term in body_text else term_start
     if abbreviation is None and note is not None and _is_clipped_short_name(note, term):
         abbreviation, note = note, None  # ``Taiwan Power Company (Taipower, 台灣電力公司)``
     return Gloss(
@@ -428,6 +442,13 @@ def _bracket_gloss(
         at=(term_start, end),
         span=span_of(term_start, end) if span_of else NO_SPAN,
     )
+
+
+def _introduces_name(prefix: str) -> bool:
+    """Whether ``prefix`` introduces the name after it in a bracket: ``the`` or a title (``under Chairman``), not a
+    description (``the mayor of New Taipei`` describes the person before the bracket)."""
+    words = prefix.split()
+    return [word.lower() for word in words] == ["the"] or (bool(words) and _is_title(words[-1]))
 
 
 def _without_unglossed_number(term: str, start: int, hanzi: str) -> tuple[str, int]:
