@@ -369,8 +369,9 @@ def _numbered_notes(roles: list[Role], body: Sequence[Block], layout: Layout) ->
     Such a block is a note only when the text before it marks its number (``[1]``) and the number follows the note
     before it (or starts again at 1): ``1. The first lesson is …`` in the body is a numbered point, not a note.
     """
-    if Role.MAIN_POINT not in roles:
-        return roles
+    first_main_point = roles.index(Role.MAIN_POINT) if Role.MAIN_POINT in roles else len(roles)
+    if not any(layout.numbered_note_start.match(block.text) for block in body[first_main_point + 1 :]):
+        return roles  # the usual case: no numbered note, so no marks to collect
     roles = list(roles)
     marked: set[int] = set()
     last_note = 0
