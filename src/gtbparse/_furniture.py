@@ -84,7 +84,8 @@ def _notes_heading(blocks: tuple[Block, ...], index: int, layout: Layout) -> str
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is None or not layout.footnote_start.match(following.text):
         return None
-    return "notes-heading" if _kind_of(blocks[index], (("notes-heading", layout.notes_heading),)) else None
+    label = blocks[index]
+    return "notes-heading" if label.is_single_line and layout.notes_heading.match(label.text) else None
 
 
 def _joined_text(blocks: tuple[Block, ...]) -> str:

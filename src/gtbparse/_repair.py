@@ -272,7 +272,8 @@ def decide_join(
     if before.still_open and _UNSPACED.match(first[-1:]) and second[:1].isdigit():
         # ``Made in China 2025 (中国制造`` / ``2025)``: digits run on from the characters inside a gloss.
         return _Decision("", 0, "join-cjk", "digits after Han characters inside brackets: no space between them")
-    if layout.list_item.match(second) and not _dash_continues(before, first, second, layout):
+    marker = layout.list_item.match(second)
+    if marker and not _dash_continues(before, first, second[marker.end() :], layout):
         return None
     strong = continuation_evidence(first, second, layout, still_open=before.still_open)
     if strong:
@@ -293,12 +294,10 @@ def decide_join(
     return _Decision(_joiner(first, second), 0, "join-column-break", "the block stops without terminal punctuation")
 
 
-def _dash_continues(before: _Group, first: str, second: str, layout: Layout) -> bool:
-    """Whether ``second``, which opens like a list item (``- and that …``), continues ``first`` with a spaced hyphen
-    used as a dash: it goes on in lower case, and ``first`` is no list item, introduces no list and ends no
-    sentence."""
-    marker = layout.list_item.match(second)
-    rest = second[marker.end() :] if marker else second
+def _dash_continues(before: _Group, first: str, rest: str, layout: Layout) -> bool:
+    """Whether a block that opens like a list item (``- and that …``; ``rest`` follows the marker) continues
+    ``first`` with a spaced hyphen used as a dash: it goes on in lower case, and ``first`` is no list item,
+    introduces no list and ends no sentence."""
     return (
         rest[:1].islower()
         and not layout.list_item.match(before.blocks[0].text)
